@@ -1,0 +1,3 @@
+import PledgeTallyCLI
+
+PledgeTallyCommand.main()

@@ -36,7 +36,6 @@ public enum TextFolding {
     static let replacements: [UInt32: Unicode.Scalar] = [
         0x2019: "'", 0x2018: "'", 0x02BC: "'", 0x2032: "'", 0x00B4: "'", 0x0060: "'",
         0x2013: "-", 0x2014: "-", 0x2212: "-",
-        0x0153: "o", // œ is kept as one letter by decomposition; "oeuvre" vs "œuvre" are rare enough
     ]
 
     private static func collapseSpaces(_ s: String) -> String {

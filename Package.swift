@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // libxlsxwriter, found through pkg-config (Debian: libxlsxwriter-dev).
@@ -20,11 +21,15 @@ let package = Package(
         ),
         // A small Swift wrapper over libxlsxwriter that knows nothing of pledges.
         .target(name: "XlsxWriter", dependencies: ["CXlsxWriter"]),
+        // The few system calls Swift's Glibc module does not expose (renameat2).
+        .target(name: "CPledgeSupport"),
         // The four stages: ingest, normalise, aggregate, render; and the run that chains them.
         .target(
             name: "PledgeTally",
             dependencies: [
                 "XlsxWriter",
+                "CPledgeSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The command line: one root command and a file per subcommand.

@@ -1,3 +1,3 @@
 import PledgeTallyCLI
 
-PledgeTallyCommand.main()
+PledgeTallyCommand.mainExit()

@@ -141,9 +141,18 @@ public struct DecimalAmount: Hashable, Comparable, Sendable {
         throw Overflow()
     }
 
-    /// `self * numerator / denominator`, computed exactly and rounded once,
-    /// half to even, to `places` decimal places.
-    public func scaled(by numerator: DecimalAmount, over denominator: DecimalAmount, places: Int) throws(Overflow) -> DecimalAmount {
+    /// How a result with more places than wanted is cut.
+    public enum Rounding: Sendable {
+        /// To the nearest, ties to the even neighbour (banker's rounding).
+        case halfEven
+        /// Toward zero (truncation).
+        case towardZero
+    }
+
+    /// `self * numerator / denominator`, computed exactly and rounded once
+    /// (half to even unless told otherwise) to `places` decimal places.
+    public func scaled(by numerator: DecimalAmount, over denominator: DecimalAmount, places: Int,
+                       rounding: Rounding = .halfEven) throws(Overflow) -> DecimalAmount {
         // value = (m * n.m / d.m) * 10^(d.s - s - n.s); wanted: that times 10^places.
         precondition(!denominator.isZero, "division by zero")
         guard places >= 0, places <= Self.maxScale else { throw Overflow() }
@@ -161,7 +170,14 @@ public struct DecimalAmount: Hashable, Comparable, Sendable {
             (den, o) = den.multipliedReportingOverflow(by: Self.powerOfTen(-exponent))
         }
         if o { throw Overflow() }
-        return DecimalAmount(mantissa: Self.divideHalfEven(num, den), scale: places)
+        let q = rounding == .halfEven ? Self.divideHalfEven(num, den) : num / den
+        return DecimalAmount(mantissa: q, scale: places)
+    }
+
+    /// The number of digits of the mantissa when written with `places` places.
+    func mantissaDigits(atScale places: Int) -> Int {
+        guard let m = mantissa(atScale: max(places, scale)) else { return 39 }
+        return DecimalAmount(mantissa: m, scale: 0).digitCount
     }
 
     /// This value rounded half to even to `places` decimal places.

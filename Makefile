@@ -1,0 +1,57 @@
+# pledgetally: `make` builds and writes the reports from Input/ into Output/;
+# `make test` runs every test. Both install what is missing first.
+
+SWIFT      ?= swift
+INPUT      ?= Input
+OUTPUT     ?= Output
+CURRENCY   ?= EUR
+# The pledge date for records that carry none: the summit's first day.
+DATE       ?= 2025-02-10
+# The workbook's language (en or fr). Not LANG, which is the locale.
+REPORT_LANG ?= en
+# STRICT=1 makes any rejected record fail the run (exit 65).
+STRICT     ?=
+
+BIN   := .build/release/pledgetally
+SUDO  := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT   := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
+RUN_FLAGS := --input $(INPUT) --output $(OUTPUT) --currency $(CURRENCY) --lang $(REPORT_LANG) \
+             $(if $(DATE),--date $(DATE)) $(if $(STRICT),--strict)
+
+.PHONY: all report build deps test-deps test diff bench fuzz clean
+
+all: report
+
+## report: build, then write Output/ from Input/
+report: build
+	$(BIN) run $(RUN_FLAGS)
+
+build: deps
+	$(SWIFT) build -c release --product pledgetally
+
+## deps: libxlsxwriter (and pkg-config to find it), from Debian's packages
+deps:
+	@if ! pkg-config --exists xlsxwriter 2>/dev/null; then \
+	  echo "Installing libxlsxwriter-dev and pkg-config with apt-get"; \
+	  $(APT) update -qq && $(APT) install -y -qq pkg-config libxlsxwriter-dev zlib1g-dev; \
+	fi
+
+## test-deps: openpyxl (PyPI) to read the workbook, LibreOffice and poppler to recalculate and render it
+test-deps: deps
+	@python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install --quiet openpyxl
+	@if ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null; then \
+	  echo "Installing LibreOffice Calc (headless) and poppler-utils with apt-get"; \
+	  $(APT) update -qq && $(APT) install -y -qq --no-install-recommends libreoffice-calc-nogui poppler-utils; \
+	fi
+
+## test: every test (Swift Testing and XCTest, CLI and workbook checks)
+test: test-deps
+	$(SWIFT) build -c release --product pledgetally
+	PLEDGETALLY_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --no-parallel
+
+## diff: what the last run changed
+diff:
+	$(BIN) diff $(OUTPUT)/previous $(OUTPUT)
+
+clean:
+	rm -rf .build

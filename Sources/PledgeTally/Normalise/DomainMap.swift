@@ -1,0 +1,57 @@
+/// Maps the domain text of a pledge to a canonical domain (SPEC §5).
+///
+/// Each rule's `match` is compared with the folded domain text as a
+/// substring (case, accents and apostrophes ignored), in file order; the first
+/// match wins; no match gives `DomainMap.unclassified`. Results are cached
+/// per distinct text, since large inputs repeat the same few texts.
+public struct DomainMap: Sendable {
+    public struct Rule: Sendable, Equatable {
+        public var match: String
+        public var domain: String
+        public init(match: String, domain: String) {
+            self.match = match
+            self.domain = domain
+        }
+    }
+
+    public static let unclassified = "Unclassified"
+
+    public let rules: [Rule]
+    private let folded: [String]
+    private var cache: [String: String] = [:]
+    /// Domain texts that matched no rule, in the order first seen.
+    public private(set) var unclassifiedTexts: [String] = []
+
+    public init(rules: [Rule]) {
+        self.rules = rules
+        self.folded = rules.map { TextFolding.fold($0.match) }
+    }
+
+    /// The canonical domain of `text`.
+    public mutating func domain(for text: String) -> String {
+        if let hit = cache[text] { return hit }
+        let key = TextFolding.fold(text)
+        var result = Self.unclassified
+        for (rule, match) in zip(rules, folded) where !match.isEmpty && key.contains(match) {
+            result = rule.domain
+            break
+        }
+        if result == Self.unclassified { unclassifiedTexts.append(text) }
+        cache[text] = result
+        return result
+    }
+}
+
+extension DomainMap {
+    /// Reads domains.csv (`match,domain`).
+    static func parse(_ bytes: [UInt8], path: String) throws(RunError) -> DomainMap {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var rules: [Rule] = []
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where i > 0 {
+            let cells = line.split(separator: ",", maxSplits: 1).map { $0.trimmingSpaces() }
+            guard cells.count == 2 else { continue }
+            rules.append(Rule(match: cells[0], domain: cells[1]))
+        }
+        return DomainMap(rules: rules)
+    }
+}

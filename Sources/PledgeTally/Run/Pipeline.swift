@@ -1,0 +1,121 @@
+import Foundation
+
+/// The whole run: ingest → normalise → aggregate → render, one record at a
+/// time, into a staging folder that replaces the output folder only when
+/// every file is complete.
+public enum Pipeline {
+    public static let version = "0.1.0"
+
+    /// What the run says on stderr besides progress: warnings and rejections.
+    public typealias Say = (String) -> Void
+
+    /// Runs the job. Returns the run's facts when the outputs were published.
+    public static func run(_ options: RunOptions, say: @escaping Say = StandardError.line,
+                           progress: Progress = Progress()) throws(RunError) -> RunFacts {
+        let input = try ReferenceData.load(inputFolder: options.input, say: say)
+        guard input.rates.currencies.contains(options.currency) else {
+            throw RunError(.usage, "--currency \(options.currency): the ECB rates files have no rate for \(options.currency)")
+        }
+
+        let transaction = try OutputTransaction(target: options.output, waiting: say)
+        var facts = RunFacts(version: version, options: options, domainsFile: input.domainsFile, rateFiles: input.rates.files)
+        let reportingDigits = CurrencyUnits.minorDigits(options.currency)
+        var normaliser = Normaliser(domains: input.domains, defaultDate: options.date)
+        var converter = Converter(rates: input.rates, reportingCurrency: options.currency)
+        var totals = DomainTotals()
+        var shownRejections = 0
+        let maxShownRejections = 20
+
+        do {
+            let pledgesFile = try OutputFile(path: transaction.path("pledges.csv"))
+            let rejectedFile = try OutputFile(path: transaction.path("rejected.csv"))
+            var pledgesCSV = CSVWriter(file: pledgesFile)
+            var rejectedCSV = CSVWriter(file: rejectedFile)
+            try pledgesCSV.header(ReportCSV.pledgesHeader(currency: options.currency))
+            try rejectedCSV.header(ReportCSV.rejectedHeader)
+            let workbook = try ReportWorkbook(path: transaction.path("report.xlsx"), options: options)
+
+            var recordsSoFar = 0
+            for file in input.pledgeFiles {
+                var stats = RunFacts.InputFile(path: "pledges/" + file.name, sha256: try FileDigest.sha256(path: file.path))
+                func rejected(_ r: Rejection) throws {
+                    stats.rejected += 1
+                    try ReportCSV.write(r, to: &rejectedCSV)
+                    try workbook.add(r)
+                    if shownRejections < maxShownRejections {
+                        say("\(r.source):\(r.line): \(r.field) ‘\(r.value.prefix(80))’: \(r.reason)")
+                    }
+                    shownRejections += 1
+                }
+                try Ingest.read(file) { event in
+                    stats.records += 1
+                    recordsSoFar += 1
+                    if recordsSoFar & 4095 == 0 { progress.update(stage: "reading \(file.name)", records: recordsSoFar) }
+                    switch event {
+                    case .rejected(let r):
+                        try rejected(r)
+                    case .record(let raw):
+                        switch normaliser.normalise(raw).flatMap({ converter.convert($0) }) {
+                        case .failure(let r):
+                            try rejected(r)
+                        case .success(let p):
+                            stats.accepted += 1
+                            try totals.add(p)
+                            try ReportCSV.write(p, reportingDigits: reportingDigits, to: &pledgesCSV)
+                            try workbook.add(p)
+                        }
+                    }
+                }
+                facts.inputs.append(stats)
+            }
+            progress.update(stage: "writing the workbook", records: recordsSoFar, force: true)
+            if shownRejections > maxShownRejections {
+                say("… and \(shownRejections - maxShownRejections) more rejections: see rejected.csv")
+            }
+
+            facts.domains = totals.rows
+            facts.grandTotal = try totals.grandTotal()
+            facts.usedRates = converter.used.sorted()
+            facts.unclassified = normaliser.domains.unclassifiedTexts
+            for text in facts.unclassified { say("unclassified domain: ‘\(text)’ (add a rule to domains.csv)") }
+
+            try pledgesFile.finish()
+            try rejectedFile.finish()
+            let byDomain = try OutputFile(path: transaction.path("by_domain.csv"))
+            try ReportCSV.writeByDomain(facts, to: byDomain)
+            try byDomain.finish()
+            let manifest = try OutputFile(path: transaction.path("manifest.json"))
+            try manifest.write(Manifest.json(facts).rendered() + "\n")
+            try manifest.finish()
+            try workbook.finish(facts)
+        } catch let e as OutputError {
+            progress.clear()
+            transaction.abandon()
+            throw RunError(e)
+        } catch let e as RunError {
+            progress.clear()
+            transaction.abandon()
+            throw e
+        } catch is DecimalAmount.Overflow {
+            progress.clear()
+            transaction.abandon()
+            throw RunError(.data, "the totals exceed the largest amount pledgetally can add exactly")
+        } catch {
+            progress.clear()
+            transaction.abandon()
+            throw RunError(.ioError, String(describing: error))
+        }
+        progress.clear()
+
+        if facts.accepted == 0 {
+            transaction.abandon()
+            throw RunError(.data, "\(options.input): no valid pledge in \(facts.records) records; outputs left as they were")
+        }
+        if options.strict && facts.rejected > 0 {
+            transaction.abandon()
+            throw RunError(.data, "\(options.input): \(facts.rejected) records rejected and --strict is set; outputs left as they were")
+        }
+        try transaction.publish()
+        return facts
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// What a run reads before the pledges: the list of pledge files, the
+/// domain mapping and the ECB rates. Every problem here is fatal: exit 66
+/// when something is missing or unreadable.
+struct ReferenceData {
+    var pledgeFiles: [PledgeFile]
+    var domains: DomainMap
+    var domainsFile: (path: String, sha256: String)
+    var rates: RateTable
+
+    static func load(inputFolder: String, say: Pipeline.Say) throws(RunError) -> ReferenceData {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: inputFolder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw RunError(.inputMissing, "\(inputFolder): input folder not found")
+        }
+        let files: [PledgeFile]
+        do {
+            files = try Ingest.pledgeFiles(in: inputFolder + "/pledges")
+        } catch {
+            throw RunError(error)
+        }
+
+        let domainsPath = inputFolder + "/domains.csv"
+        let domainBytes = try readAll(domainsPath, missing: "the domain mapping is missing")
+        let domains = try DomainMap.parse(domainBytes, path: domainsPath)
+
+        let ratesFolder = inputFolder + "/rates"
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: ratesFolder) else {
+            throw RunError(.inputMissing, "\(ratesFolder): rates folder not found")
+        }
+        let rateNames = entries.filter { $0.lowercased().hasSuffix(".csv") }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        guard !rateNames.isEmpty else {
+            throw RunError(.inputMissing, "\(ratesFolder): no ECB rates file (eurofxref-hist.csv or eurofxref.csv)")
+        }
+        var contents: [ECBRateFile.Content] = []
+        for name in rateNames {
+            let path = ratesFolder + "/" + name
+            do {
+                let content = try ECBRateFile.parse(try readAll(path, missing: "rates file not found"), path: "rates/" + name)
+                for warning in content.warnings { say("\(inputFolder)/\(warning)") }
+                contents.append(content)
+            } catch let problem as ECBRateFile.Problem {
+                throw RunError(.data, "\(inputFolder)/\(problem)")
+            } catch let error as RunError {
+                throw error
+            } catch {
+                throw RunError(.inputMissing, "\(path): \(error)")
+            }
+        }
+        // Apply the file covering the earliest period first, so where files
+        // overlap the one with the newest data wins.
+        contents.sort { ($0.file.lastDay ?? Day(ordinal: .min), $0.file.path) < ($1.file.lastDay ?? Day(ordinal: .min), $1.file.path) }
+        var rates = RateTable()
+        for content in contents { rates.merge(content.file, rows: content.rows) }
+        return ReferenceData(pledgeFiles: files, domains: domains,
+                             domainsFile: ("domains.csv", FileDigest.sha256(bytes: domainBytes)), rates: rates)
+    }
+
+    static func readAll(_ path: String, missing: String) throws(RunError) -> [UInt8] {
+        guard FileManager.default.fileExists(atPath: path) else { throw RunError(.inputMissing, "\(path): \(missing)") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RunError(.inputMissing, "\(path): cannot read the file")
+        }
+        return [UInt8](data)
+    }
+}
+
+extension RunError {
+    init(_ error: IngestError) {
+        switch error {
+        case .unexpectedFile: self.init(.data, error.description)
+        default: self.init(.inputMissing, error.description)
+        }
+    }
+}

@@ -72,6 +72,18 @@ public struct RateTable: Sendable {
         return .success(Quote(rate: s.rates[lo - 1], day: found))
     }
 
+    /// The table of several files. Where they overlap, the newest file wins:
+    /// the one whose last day is later, then the one whose first day is later
+    /// (the daily file over the history that ends the same day).
+    public init(files contents: [ECBRateFile.Content]) {
+        let ordered = contents.sorted {
+            let a = ($0.file.lastDay?.ordinal ?? .min, $0.file.firstDay?.ordinal ?? .min)
+            let b = ($1.file.lastDay?.ordinal ?? .min, $1.file.firstDay?.ordinal ?? .min)
+            return a != b ? a < b : $0.file.path.utf8.lexicographicallyPrecedes($1.file.path.utf8)
+        }
+        for content in ordered { merge(content.file, rows: content.rows) }
+    }
+
     /// Adds a file's rates. Where a day and currency is already present, the
     /// file covering the later period wins (the caller applies files oldest
     /// first, so a plain overwrite does that).

@@ -48,11 +48,7 @@ struct ReferenceData {
                 throw RunError(.inputMissing, "\(path): \(error)")
             }
         }
-        // Apply the file covering the earliest period first, so where files
-        // overlap the one with the newest data wins.
-        contents.sort { ($0.file.lastDay ?? Day(ordinal: .min), $0.file.path) < ($1.file.lastDay ?? Day(ordinal: .min), $1.file.path) }
-        var rates = RateTable()
-        for content in contents { rates.merge(content.file, rows: content.rows) }
+        let rates = RateTable(files: contents)
         return ReferenceData(pledgeFiles: files, domains: domains,
                              domainsFile: ("domains.csv", FileDigest.sha256(bytes: domainBytes)), rates: rates)
     }

@@ -111,4 +111,12 @@ extension WorkbookCore {
         formats[format] = handle
         return handle
     }
+
+    /// The format of date cells written without one, registered on first use.
+    func defaultDateFormat() throws(XlsxError) -> CellFormat {
+        if let known = dateFormat { return known }
+        let handle = try register(Worksheet.defaultDateFormat)
+        dateFormat = handle
+        return handle
+    }
 }

@@ -22,6 +22,7 @@ final class WorkbookCore {
     var sheetKeys: [String: String] = [:]
     var formats: [Format: CellFormat] = [:]
     var charts: [Chart] = []
+    var dateFormat: CellFormat?
 
     init(path: String, options: WorkbookOptions, properties: DocumentProperties) throws(XlsxError) {
         if path.isEmpty || path.utf8.contains(0) {
@@ -138,6 +139,7 @@ final class WorkbookCore {
         sheets.removeAll()
         charts.removeAll()
         formats.removeAll()
+        dateFormat = nil
         free(tmpdirCopy)
         tmpdirCopy = nil
     }

@@ -29,7 +29,9 @@ public final class Worksheet {
     ///
     /// Text over 32,767 characters throws ``XlsxError/stringTooLong(sheet:row:col:length:)``
     /// (no silent truncation). An empty string with no format writes nothing
-    /// (libxlsxwriter's rule), which reads back as an empty cell.
+    /// (libxlsxwriter's rule), which reads back as an empty cell. Control
+    /// characters other than tab and newline are stored escaped as `_xHHHH_`,
+    /// which Excel and LibreOffice decode (openpyxl shows the escape).
     public func write(row: Int, col: Int, string: String, format: CellFormat? = nil) throws(XlsxError) {
         let f = try prepare(row, col, format)
         let count = string.utf8.count
@@ -71,7 +73,7 @@ public final class Worksheet {
         if _slowPath(!isValidDate(year, month, day)) {
             throw .invalidDate(sheet: name, row: row, col: col, year: year, month: month, day: day)
         }
-        if f == nil { f = try core.register(Self.defaultDateFormat).pointer }
+        if f == nil { f = try core.defaultDateFormat().pointer }
         var date = lxw_datetime(year: Int32(year), month: Int32(month), day: Int32(day), hour: 0, min: 0, sec: 0)
         let err = worksheet_write_datetime(pointer, lxw_row_t(truncatingIfNeeded: row), lxw_col_t(truncatingIfNeeded: col), &date, f)
         if _slowPath(err != LXW_NO_ERROR) { throw failure(err, "writeDate", row, col) }

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+/// The built `pledgetally` executable, run as a subprocess the way cron runs it.
+enum Command {
+    /// The package's root folder (this file is Tests/PledgeTallyTests/Support/Command.swift).
+    static let packageRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    /// `PLEDGETALLY_BIN` (set by `make test`), else the release then the debug build.
+    static var binary: String? {
+        if let path = ProcessInfo.processInfo.environment["PLEDGETALLY_BIN"], FileManager.default.isExecutableFile(atPath: path) {
+            return path
+        }
+        for config in ["release", "debug"] {
+            let path = packageRoot + "/.build/\(config)/pledgetally"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs the executable with `arguments`, in `directory`, with extra environment.
+    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> Result {
+        let path = try #require(binary, "build the executable first: swift build -c release (make test does)")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read both pipes before waiting, so a chatty child cannot block on a full pipe.
+        var outData = Data(), errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A copy of the repository's Input/ folder in `dir`, to change freely.
+    static func copyDefaultInput(to dir: TemporaryDirectory, as name: String = "Input") throws -> String {
+        let target = dir.path(name)
+        try FileManager.default.copyItem(atPath: packageRoot + "/Input", toPath: target)
+        return target
+    }
+
+    /// The text of a file.
+    static func read(_ path: String) throws -> String {
+        String(decoding: try #require(FileManager.default.contents(atPath: path), "missing \(path)"), as: UTF8.self)
+    }
+}

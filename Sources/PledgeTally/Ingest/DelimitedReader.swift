@@ -58,6 +58,8 @@ struct DelimitedReader {
     private var cellLimit = Ingest.columnLimit
     /// The 1-based cell of the current record with text after its closing quote.
     private var textAfterQuote: Int?
+    /// Set once the whole file is rejected.
+    private var fileRejected = false
 
     private static let quote: UInt8 = 0x22
     private static let lineFeed: UInt8 = 0x0A
@@ -136,6 +138,7 @@ struct DelimitedReader {
                     try body(.rejected(Rejection(
                         source: source, line: recordLine, field: mapping == nil ? "file" : "record",
                         value: excerpt.text, reason: reason)))
+                    fileRejected = mapping == nil
                     break scanning
                 }
                 _ = try finishRecord(
@@ -235,13 +238,18 @@ struct DelimitedReader {
             let goOn = try finishRecord(
                 base: base, start: recordStart, textEnd: p, line: recordLine,
                 skipped: skipFrom.map { (file.offset + p - $0, skipExcerpt) }, body)
-            if !goOn { return }
+            if !goOn { break scanning }
             p &+= 1
             line &+= 1
             recordStart = p
             recordLine = line
             state = .cellStart
             skipFrom = nil
+        }
+        if mapping == nil && !fileRejected {
+            try body(.rejected(Rejection(
+                source: source, line: 0, field: "file", value: "",
+                reason: "the file is empty: no header row (investor, amount, domain)")))
         }
     }
 
@@ -293,11 +301,19 @@ struct DelimitedReader {
         skipped: (length: Int, excerpt: String)?,
         _ body: (IngestEvent) throws -> Void
     ) throws -> Bool {
-        defer {
-            cells.removeAll(keepingCapacity: true)
-            cellCount = 0
-            textAfterQuote = nil
-        }
+        let goOn = try handleRecord(base: base, start: start, textEnd: textEnd, line: line, skipped: skipped, body)
+        cells.removeAll(keepingCapacity: true)
+        cellCount = 0
+        textAfterQuote = nil
+        if !goOn { fileRejected = true }
+        return goOn
+    }
+
+    private mutating func handleRecord(
+        base: UnsafeMutablePointer<UInt8>, start: Int, textEnd: Int, line: Int,
+        skipped: (length: Int, excerpt: String)?,
+        _ body: (IngestEvent) throws -> Void
+    ) throws -> Bool {
         var textEnd = textEnd
         if textEnd > start && base[textEnd - 1] == Self.carriageReturn { textEnd -= 1 }
         let what = mapping == nil ? "header" : "record"

@@ -97,7 +97,7 @@ struct DelimitedReader {
                 // Out of bytes: keep the unfinished record and read the next chunk.
                 if skipFrom == nil && end - recordStart > recordLimit {
                     skipFrom = file.offset + recordStart
-                    skipExcerpt = RecordText.excerpt(UnsafeBufferPointer(start: base + recordStart, count: end - recordStart)).text
+                    skipExcerpt = RecordText.start(UnsafeBufferPointer(start: base + recordStart, count: end - recordStart))
                 }
                 let keep = skipFrom == nil ? recordStart : p
                 let more = try file.refill(keepingFrom: keep)

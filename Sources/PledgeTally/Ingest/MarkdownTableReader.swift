@@ -72,7 +72,7 @@ struct MarkdownTableReader {
             p = file.count
             if skipFrom == nil && p - lineStart > recordLimit {
                 skipFrom = file.offset + lineStart
-                skipExcerpt = RecordText.excerpt(UnsafeBufferPointer(start: base + lineStart, count: p - lineStart)).text
+                skipExcerpt = RecordText.start(UnsafeBufferPointer(start: base + lineStart, count: p - lineStart))
             }
             let keep = skipFrom == nil ? lineStart : p
             let more = try file.refill(keepingFrom: keep)

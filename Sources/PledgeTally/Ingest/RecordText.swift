@@ -22,6 +22,12 @@ enum RecordText {
         return (String(decoding: bytes, as: UTF8.self), false)
     }
 
+    /// The start of a record known to go on further, always ending in "…".
+    static func start(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let excerpt = excerpt(bytes)
+        return excerpt.isCut ? excerpt.text : excerpt.text + "…"
+    }
+
     /// What a reason adds when the value is cut: " (the record is 12345
     /// bytes long; the value shows its first 200 characters)".
     static func lengthNote(bytes: Int, what: String = "record") -> String {

@@ -27,14 +27,7 @@ struct DelimitedReader {
         self.recordLimit = recordLimit
     }
 
-    /// Where a cell's content is in the buffer: between the quotes of a quoted
-    /// cell, trimmed for an unquoted one.
-    struct Cell {
-        var start: Int
-        var end: Int
-        /// A quoted cell with `""` inside, to be read as `"`.
-        var hasDoubledQuotes: Bool
-    }
+    typealias Cell = DelimitedCells.Cell
 
     private enum State {
         /// Before a cell's first byte, skipping spaces.
@@ -52,7 +45,7 @@ struct DelimitedReader {
     /// The header's columns, once read.
     private var mapping: ColumnMapping?
     /// The current record's cells, up to `cellLimit`.
-    private var cells: [Cell] = []
+    private let cells = DelimitedCells()
     /// The current record's cells, all of them.
     private var cellCount = 0
     private var cellLimit = Ingest.columnLimit
@@ -108,12 +101,9 @@ struct DelimitedReader {
                 contentStart = max(contentStart - keep, 0)
                 quoteEnd = max(quoteEnd - keep, 0)
                 if skipFrom == nil {
-                    for i in cells.indices {
-                        cells[i].start -= keep
-                        cells[i].end -= keep
-                    }
+                    cells.shift(by: keep)
                 } else {
-                    cells.removeAll(keepingCapacity: true)
+                    cells.removeAll()
                 }
                 if more { continue scanning }
 
@@ -176,15 +166,26 @@ struct DelimitedReader {
                 fallthrough
 
             case .unquoted:
-                while p < end {
-                    let b = base[p]
-                    if b == sep || b == Self.lineFeed { break }
+                // Runs of unquoted cells stay in this loop: the common case.
+                while true {
+                    while p < end {
+                        let b = base[p]
+                        if b == sep || b == Self.lineFeed { break }
+                        p &+= 1
+                    }
+                    if p == end { continue scanning }
+                    addCell(contentStart, Self.trimmedEnd(base, contentStart, p, tabIsSpace), false)
+                    if base[p] != sep { break }   // the line feed: the record ends, below
                     p &+= 1
-                }
-                if p == end { continue scanning }
-                addCell(contentStart, Self.trimmedEnd(base, contentStart, p, tabIsSpace), false)
-                if base[p] == sep {
-                    p &+= 1
+                    if p < end {
+                        let b = base[p]
+                        if b != Self.quote && b != sep && b != Self.lineFeed && b != Self.space
+                            && b != Self.tab && b != Self.carriageReturn {
+                            contentStart = p
+                            p &+= 1
+                            continue
+                        }
+                    }
                     state = .cellStart
                     continue scanning
                 }
@@ -302,7 +303,7 @@ struct DelimitedReader {
         _ body: (IngestEvent) throws -> Void
     ) throws -> Bool {
         let goOn = try handleRecord(base: base, start: start, textEnd: textEnd, line: line, skipped: skipped, body)
-        cells.removeAll(keepingCapacity: true)
+        cells.removeAll()
         cellCount = 0
         textAfterQuote = nil
         if !goOn { fileRejected = true }
@@ -326,7 +327,7 @@ struct DelimitedReader {
                     + RecordText.lengthNote(bytes: skipped.length, what: what))))
             return mapping != nil
         }
-        if textAfterQuote == nil && cellCount == cells.count && cells.allSatisfy({ $0.start == $0.end }) {
+        if textAfterQuote == nil && cellCount == cells.count && cells.areAllEmpty {
             return true   // blank line
         }
 
@@ -372,7 +373,7 @@ struct DelimitedReader {
             try reject("the line ends are bare CR (classic Mac OS), so the whole file reads as one line; save it with LF or CRLF line ends")
             return false
         }
-        let names = cells.map { Self.text(of: $0, in: base) }
+        let names = (0..<cells.count).map { Self.text(of: cells[$0], in: base) }
         switch ColumnMapping.match(names) {
         case .success(let found):
             mapping = found

@@ -27,7 +27,7 @@
 ///   twice, is rejected as one "file" rejection at its header line, and its
 ///   rows are not read; other tables of the file still are. A Markdown row with
 ///   more or fewer cells than its header is rejected like a CSV record (no
-///   padding, no dropping). A table ends at a blank line or a line without `|`;
+///   padding, no dropping); a row of empty cells is skipped like a blank line. A table ends at a blank line or a line without `|`;
 ///   tables inside fenced code blocks are ignored.
 /// - Hidden files (name starting with `.`: `.DS_Store`, `.gitkeep`, editor
 ///   locks) in the pledges folder are skipped; any other file that is not

@@ -193,6 +193,7 @@ struct MarkdownTableReader {
         _ row: (pipes: Int, count: Int, cells: [String]?), written: UnsafeBufferPointer<UInt8>, line: Int,
         mapping: ColumnMapping, _ body: (IngestEvent) throws -> Void
     ) throws {
+        if let cells = row.cells, cells.allSatisfy(\.isEmpty) { return }   // an empty row
         guard row.count == mapping.columnCount, let cells = row.cells else {
             let excerpt = RecordText.excerpt(written)
             try body(.rejected(Rejection(
@@ -201,7 +202,6 @@ struct MarkdownTableReader {
                     + (excerpt.isCut ? RecordText.lengthNote(bytes: written.count) : ""))))
             return
         }
-        if cells.allSatisfy(\.isEmpty) { return }   // an empty row
         try body(.record(RawRecord(
             source: source, line: line,
             investor: cells[mapping.investor], amount: cells[mapping.amount], domain: cells[mapping.domain],

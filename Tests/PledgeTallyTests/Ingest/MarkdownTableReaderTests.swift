@@ -81,11 +81,11 @@ extension IngestTests {
 
         @Test("a row with more or fewer cells than the header is rejected; empty rows are skipped")
         func wrongCellCount() throws {
-            let text = "| Investor | Amount | Domain |\n|---|---|---|\n| A | 1 |\n| B | 2 | y | extra |\n|  |  |  |\n| C | 3 | z |\n"
+            let text = "| Investor | Amount | Domain |\n|---|---|---|\n| A | 1 |\n| B | 2 | y | extra |\n|  |  |  |\n| | |\n| C | 3 | z |\n"
             #expect(try ingestEvents("t.md", text) == [
                 rejection("t.md", 3, "record", "| A | 1 |", "expected 3 cells as in the table’s header, found 2"),
                 rejection("t.md", 4, "record", "| B | 2 | y | extra |", "expected 3 cells as in the table’s header, found 4"),
-                record("t.md", 6, "C", "3", "z"),
+                record("t.md", 7, "C", "3", "z"),
             ])
         }
 

@@ -1,0 +1,40 @@
+/// The format of a pledge file, told by its extension.
+public enum PledgeFileFormat: Sendable {
+    /// `.csv`: comma- or semicolon-separated values, RFC 4180 quoting.
+    case csv
+    /// `.tsv`: tab-separated values, quoted the same way.
+    case tsv
+    /// `.md`: Markdown pipe tables among other text.
+    case markdown
+
+    /// The format of a file name's extension (`.csv`, `.tsv`, `.md`, in any
+    /// case), or nil when it is none of these.
+    public init?(fileName: String) {
+        let lower = fileName.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        if lower.count > 4, lower.suffix(4).elementsEqual(".csv".utf8) {
+            self = .csv
+        } else if lower.count > 4, lower.suffix(4).elementsEqual(".tsv".utf8) {
+            self = .tsv
+        } else if lower.count > 3, lower.suffix(3).elementsEqual(".md".utf8) {
+            self = .markdown
+        } else {
+            return nil
+        }
+    }
+}
+
+/// One file of the pledges folder.
+public struct PledgeFile: Sendable, Equatable {
+    /// The file name, relative to the pledges folder ("summit.md"); becomes
+    /// `RawRecord.source`.
+    public var name: String
+    /// The path to open.
+    public var path: String
+    public var format: PledgeFileFormat
+
+    public init(name: String, path: String, format: PledgeFileFormat) {
+        self.name = name
+        self.path = path
+        self.format = format
+    }
+}

@@ -16,10 +16,13 @@
 ///   (also U+00A0, U+202F, U+2009, U+2007) or an apostrophe (Swiss "1'000") groups
 ///   thousands only before any `,`/`.` and only before exactly three digits.
 /// - **French billion.** A phrase is French when any of its words is French only
-///   ("d’", "de", "jusqu’à", "milliards", "environ", "livres"…; "euros" and
-///   "dollars" are in both languages). There "billion" is 10^12 and "trillion"
-///   10^18 (long scale), so "1 trillion d’euros" is out of range. Abbreviations
-///   keep their value: "bn" is always 10^9, "tn" 10^12.
+///   ("d’", "de", "jusqu’à", "milliards", "environ", "livres"…; "euros",
+///   "dollars", "millions" and symbols belong to both languages), even if it also
+///   has English words. There "billion" is 10^12 and "trillion" 10^18 (long
+///   scale), so "1 trillion d’euros" is out of range. Abbreviations keep their
+///   value: "bn" is always 10^9, "tn" 10^12. For the ambiguous separator above,
+///   "billion" and "trillion" count as English words, and a phrase with words
+///   of both languages groups thousands.
 /// - **Limits.** The amount, after scaling, must be above zero, at most 10^15
 ///   units, with at most 6 decimal places; phrases longer than 1,000 bytes are
 ///   rejected.
@@ -183,7 +186,7 @@ struct AmountGrammar {
             try currency(code, at: i, length: m.roleLength)
         case let .qualifier(q):
             count(node.language)
-            if q == .upTo && !inParens && main.count == 1 && rangeOpen && !joinPending && startsAmount(at: next) {
+            if q == .upTo && !inParens && main.count == 1 && rangeOpen && !joinPending && startsPricedAmount(at: next) {
                 joinPending = true   // "from $5bn up to $10bn"
                 joinToken = i
             } else if inParens {
@@ -197,7 +200,7 @@ struct AmountGrammar {
             try startAmount(at: i, wordValue: Int(value))
         case .de:
             count(node.language)
-            if startsAmount(at: next) && main.isEmpty && !inParens {
+            if startsPricedAmount(at: next) && main.isEmpty && !inParens {
                 rangeOpen = true
                 rangeOpenToken = i
             } else if !startsCurrency(at: next) {
@@ -210,7 +213,7 @@ struct AmountGrammar {
             if isScale(at: next) {
                 count(.english)
                 try startAmount(at: i, wordValue: 1)
-            } else if startsAmount(at: next), let side = currentSide, side.lastToken >= 0 {
+            } else if startsPricedAmount(at: next), let side = currentSide, side.lastToken >= 0 {
                 count(.french)
                 try join(at: i)
             } else {
@@ -337,7 +340,7 @@ struct AmountGrammar {
     /// A dash before an amount joins a range after an amount, else is a minus sign;
     /// elsewhere it is punctuation.
     private mutating func dash(at i: Int) throws(AmountParseError) {
-        guard startsAmount(at: i + 1) || startsCurrency(at: i + 1) else { return }
+        guard startsPricedAmount(at: i + 1) else { return }
         let hasAmount = inParens ? parenSides > 0 : !main.isEmpty
         if hasAmount && !joinPending && !(inParens && parenJoin) {
             try join(at: i)
@@ -414,6 +417,15 @@ struct AmountGrammar {
             }
         default: return false
         }
+    }
+
+    /// Whether an amount starts at `i`, maybe after its currency ("$5bn").
+    private func startsPricedAmount(at i: Int) -> Bool {
+        guard i < n else { return false }
+        if tokens[i].kind == .currency { return startsAmount(at: i + 1) }
+        let (role, length) = role(at: i)
+        if case .currency = role { return startsAmount(at: i + length) }
+        return startsAmount(at: i)
     }
 
     /// Whether a currency (symbol, code or word) starts at `i`.

@@ -58,7 +58,8 @@ enum AmountVocabulary {
     // MARK: - Scales
 
     /// Scale words: phrase, power of ten in English, in French, language.
-    /// "billion"/"trillion" follow the long scale in a French phrase (10^12, 10^18).
+    /// "billion"/"trillion" follow the long scale in a French phrase (10^12, 10^18);
+    /// they count as English words, so "£1.234 billion" reads "." as the decimal mark.
     static let scales: [(String, Int, Int, Language)] = [
         ("k", 3, 3, .either), ("thousand", 3, 3, .english), ("thousands", 3, 3, .english),
         ("mille", 3, 3, .french),
@@ -69,9 +70,9 @@ enum AmountVocabulary {
         ("md", 9, 9, .french), ("mds", 9, 9, .french), ("mrd", 9, 9, .either), ("mrds", 9, 9, .either),
         ("mld", 9, 9, .either), ("milliard", 9, 9, .french), ("milliards", 9, 9, .french),
         ("b", 9, 9, .english), ("bn", 9, 9, .english), ("bln", 9, 9, .english),
-        ("billion", 9, 12, .either), ("billions", 9, 12, .either),
+        ("billion", 9, 12, .english), ("billions", 9, 12, .english),
         ("t", 12, 12, .english), ("tn", 12, 12, .english), ("trn", 12, 12, .english),
-        ("trillion", 12, 18, .either), ("trillions", 12, 18, .either),
+        ("trillion", 12, 18, .english), ("trillions", 12, 18, .english),
         ("lakh crore", 12, 12, .either), ("lakh crores", 12, 12, .either),
     ]
 

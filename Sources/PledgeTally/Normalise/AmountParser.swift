@@ -102,8 +102,11 @@ struct AmountGrammar {
     var rangeNeedsEnd = false
     var rangeOpenToken = -1
     var joinPending = false
+    /// The token after the last "de" read as a currency connector.
+    var afterConnector = -1
     var joinToken = -1
     var unspecifiedToken = -1
+    var unspecifiedEnd = -1
     var french = 0
     var english = 0
 
@@ -171,7 +174,7 @@ struct AmountGrammar {
         case let .scale(en, fr):
             count(node.language)
             guard var side = currentSide, side.lastToken >= 0 else {
-                throw error("scale ‘\(text(i, next - 1))’ without a number before it", at: i)
+                throw error("no number before the scale ‘\(text(i, next - 1))’", at: i)
             }
             if side.hasScale {
                 throw error("two scale words, ‘\(text(side.scaleToken))’ and ‘\(text(i, next - 1))’", at: i)
@@ -203,7 +206,9 @@ struct AmountGrammar {
             if startsPricedAmount(at: next) && main.isEmpty && !inParens {
                 rangeOpen = true
                 rangeOpenToken = i
-            } else if !startsCurrency(at: next) {
+            } else if startsCurrency(at: next) {
+                afterConnector = next
+            } else {
                 if next < n, tokens[next].kind == .word, tokens[next].id < 0 || match(at: next).roleLength == 0 {
                     throw error("unknown currency ‘\(text(next))’", at: next)
                 }
@@ -239,6 +244,7 @@ struct AmountGrammar {
         case .unspecified:
             count(node.language)
             unspecifiedToken = i
+            unspecifiedEnd = next - 1
         case .ignored:
             count(node.language)
         }
@@ -314,11 +320,14 @@ struct AmountGrammar {
         joinToken = i
     }
 
-    /// A currency: before a number it is the number's; otherwise it belongs to
-    /// the amount just read.
+    /// A currency: right after an amount without one ("5 milliards d’euros") it is
+    /// that amount's; else before a number it is the number's ("$5bn"); else it
+    /// belongs to the amount just read ("€5bn euros").
     private mutating func currency(_ code: Int16, at i: Int, length: Int) throws(AmountParseError) {
         let next = i + length
-        if !startsAmount(at: next), var side = currentSide, side.lastToken >= 0 {
+        let side = currentSide
+        let follows = side.map { $0.currency < 0 && ($0.lastToken == i - 1 || afterConnector == i) } ?? false
+        if follows || !startsAmount(at: next), var side, side.lastToken >= 0 {
             if side.currency >= 0 && side.currency != code {
                 throw error("two different currencies, ‘\(text(side.currencyToken))’ and ‘\(text(i, next - 1))’", at: i)
             }
@@ -507,7 +516,7 @@ struct AmountGrammar {
         if inParens { throw error("‘(’ is never closed", at: parenStart) }
         if unspecifiedToken >= 0 {
             guard main.isEmpty else {
-                throw error("‘\(text(unspecifiedToken))’ and an amount in the same phrase", at: unspecifiedToken)
+                throw error("‘\(text(unspecifiedToken, unspecifiedEnd))’ and an amount in the same phrase", at: unspecifiedToken)
             }
             return .unspecified
         }

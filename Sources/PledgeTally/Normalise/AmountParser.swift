@@ -8,21 +8,21 @@
 /// names the word.
 ///
 /// Decisions where SPEC §4 is silent:
-/// - **Ambiguous separator.** One `,` or `.` followed by exactly three digits, and
-///   no other separator ("1,500", "1.234"), is read by the phrase's language: in a
-///   French phrase `,` is the decimal mark and `.` groups thousands; in an English
-///   one the reverse; when the phrase has no language-specific word (or words of
-///   both languages) it groups thousands. "0,500" is always decimal. A space
+/// - **Language.** A phrase is French when any of its words is French only ("d’",
+///   "de", "jusqu’à", "milliards", "environ", "livres"…), even if it also has
+///   English words; else English when any word is English only ("up to", "bn",
+///   "billion", "pounds"…); else it has no language ("€1,500", "₹10,372 crore":
+///   symbols, codes, "euros", "dollars", "millions", "crore" belong to both).
+/// - **Ambiguous separator.** One `,` or `.` between at most three digits and
+///   exactly three, with no other separator ("1,500", "1.234"), is read by the
+///   phrase's language: in French `,` is the decimal mark and `.` groups
+///   thousands; in English the reverse; with no language it groups thousands.
+///   "0,500" is always decimal. A space
 ///   (also U+00A0, U+202F, U+2009, U+2007) or an apostrophe (Swiss "1'000") groups
 ///   thousands only before any `,`/`.` and only before exactly three digits.
-/// - **French billion.** A phrase is French when any of its words is French only
-///   ("d’", "de", "jusqu’à", "milliards", "environ", "livres"…; "euros",
-///   "dollars", "millions" and symbols belong to both languages), even if it also
-///   has English words. There "billion" is 10^12 and "trillion" 10^18 (long
-///   scale), so "1 trillion d’euros" is out of range. Abbreviations keep their
-///   value: "bn" is always 10^9, "tn" 10^12. For the ambiguous separator above,
-///   "billion" and "trillion" count as English words, and a phrase with words
-///   of both languages groups thousands.
+/// - **French billion.** In a French phrase "billion" is 10^12 and "trillion"
+///   10^18 (long scale), so "1 trillion d’euros" is out of range. Abbreviations
+///   keep their value: "bn" is always 10^9, "tn" 10^12.
 /// - **Limits.** The amount, after scaling, must be above zero, at most 10^15
 ///   units, with at most 6 decimal places; phrases longer than 1,000 bytes are
 ///   rejected.
@@ -581,8 +581,7 @@ struct AmountGrammar {
             decimals = number.decimals
             if number.ambiguousMark != 0 {
                 // One separator before exactly three digits: see the type's documentation.
-                let decimalMark: UInt8 = isFrench && english == 0 ? UInt8(ascii: ",")
-                    : english > 0 && french == 0 ? UInt8(ascii: ".") : 0
+                let decimalMark: UInt8 = isFrench ? UInt8(ascii: ",") : english > 0 ? UInt8(ascii: ".") : 0
                 decimals = number.ambiguousMark == decimalMark ? 3 : 0
             }
         }

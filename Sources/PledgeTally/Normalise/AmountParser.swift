@@ -31,6 +31,7 @@
 /// - **Rates.** "per year", "par an", "annually", "a month"… are rejected: the
 ///   phrase gives a rate, not the pledged total.
 /// - **Qualifiers of equal strength** ("about … up to"): the first one wins.
+///   "from X up to Y" and "plus de X, jusqu’à Y" are ranges.
 /// - **Range ends.** An end without a scale or currency takes the other end's
 ///   ("entre 5 et 10 milliards d’euros", "€5-10bn"); a range's low end above its
 ///   high end is an error; equal ends are still a range.
@@ -189,8 +190,9 @@ struct AmountGrammar {
             try currency(code, at: i, length: m.roleLength)
         case let .qualifier(q):
             count(node.language)
-            if q == .upTo && !inParens && main.count == 1 && rangeOpen && !joinPending && startsPricedAmount(at: next) {
-                joinPending = true   // "from $5bn up to $10bn"
+            if q == .upTo && !inParens && main.count == 1 && (rangeOpen || qualifier == .atLeast) && !joinPending
+                && startsPricedAmount(at: next) {
+                joinPending = true   // "from $5bn up to $10bn", "plus de 5 … jusqu’à 10 …"
                 joinToken = i
             } else if inParens {
                 if q.strength > parenQualifier.strength { parenQualifier = q }

@@ -49,6 +49,7 @@ struct AmountParserTests {
         .range("de 1 à 2 Md€", "2000000000", "1000000000", "EUR"),
         .range("entre 1 et 1,5 milliard de livres", "1500000000", "1000000000", "GBP"),
         .range("jusqu’à 5-10 milliards d’euros", "10000000000", "5000000000", "EUR"),
+        .range("plus de 5 milliards d’euros, jusqu’à 10 milliards d’euros", "10000000000", "5000000000", "EUR"),
         // Scales and glued forms
         .exact("1,5 Md€", "1500000000", "EUR"),
         .exact("300 k€", "300000", "EUR"),

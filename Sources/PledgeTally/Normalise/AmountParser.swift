@@ -81,6 +81,29 @@ struct AmountSide {
     var hasScale: Bool { scaleToken >= 0 }
 }
 
+/// At most two amounts (a range's ends), without allocating.
+struct AmountEnds {
+    private(set) var count = 0
+    private var low = AmountSide(firstToken: -1, lastToken: -1)
+    private var high = AmountSide(firstToken: -1, lastToken: -1)
+
+    var isEmpty: Bool { count == 0 }
+
+    subscript(i: Int) -> AmountSide {
+        get { i == 0 ? low : high }
+        set { if i == 0 { low = newValue } else { high = newValue } }
+    }
+
+    var last: AmountSide? { count == 0 ? nil : self[count - 1] }
+
+    /// Adds an end; there are never more than two.
+    mutating func append(_ side: AmountSide) {
+        precondition(count < 2)
+        self[count] = side
+        count += 1
+    }
+}
+
 /// The reading of a tokenized phrase, left to right.
 struct AmountGrammar {
     typealias Role = AmountLexicon.Role
@@ -89,7 +112,8 @@ struct AmountGrammar {
     let tokenizer: AmountTokenizer
     let lexicon: AmountLexicon
 
-    var main: [AmountSide] = []
+    /// The amount, or a range's two ends.
+    var main = AmountEnds()
     var conversions: [AmountSide] = []
     var inParens = false
     var parenStart = 0
@@ -115,7 +139,6 @@ struct AmountGrammar {
         self.tokens = tokenizer.tokens
         self.tokenizer = tokenizer
         self.lexicon = tokenizer.lexicon
-        main.reserveCapacity(2)
     }
 
     // MARK: Reading

@@ -39,8 +39,8 @@ SCALE_POWER = {K: 3, M: 6, B: 9, T: 12, CR: 7, LK: 5, U: 0, FRB: 12}
 
 # Which kinds of amount each currency gets, with weights (per mille).
 KIND_WEIGHTS = {
-    "EUR": ((B, 560), (M, 300), (U, 80), (K, 50), (FRB, 10)),
-    "USD": ((B, 600), (M, 280), (U, 80), (K, 25), (T, 15)),
+    "EUR": ((B, 566), (M, 300), (U, 80), (K, 50), (FRB, 4)),
+    "USD": ((B, 610), (M, 280), (U, 80), (K, 25), (T, 5)),
     "GBP": ((B, 520), (M, 360), (U, 80), (K, 40)),
     "JPY": ((B, 600), (M, 250), (T, 80), (U, 70)),
     "INR": ((CR, 450), (B, 250), (LK, 100), (M, 120), (U, 80)),

@@ -454,6 +454,10 @@ def generate(n, out_path, truth_path=None, seed=DEFAULT_SEED):
         fr = (r >> 20) & 1
         qual = qual_tab[(r >> 21) & 1023]
         kind = kind_tab[cur][(r >> 31) & 1023]
+        if fr and kind == T:
+            kind = FRB                             # 10^12 in French is "billion"
+        elif not fr and kind == FRB:
+            kind = B
         bits = s
         low = ""
         suffixed = qual == "range"
@@ -467,8 +471,6 @@ def generate(n, out_path, truth_path=None, seed=DEFAULT_SEED):
                 amount = units(hi, d_hi, 9)
                 low = units(lo, d_lo, 6)
             else:
-                if kind == FRB and not fr:
-                    kind = B
                 hi, d = pools[kind][(r >> 44) % len(pools[kind])]
                 lo = hi * (30 + (r >> 57) % 60) // 100
                 if lo < 1:
@@ -485,8 +487,6 @@ def generate(n, out_path, truth_path=None, seed=DEFAULT_SEED):
                 body, m, kind = number_word_amount(fr, cur, bits, qual == "exact")
                 amount = units(m, 0, SCALE_POWER[kind])
             else:
-                if kind == FRB and not fr:
-                    kind = B
                 m, d = pools[kind][(r >> 44) % len(pools[kind])]
                 body = (amount_fr if fr else amount_en)(cur, kind, m, d, bits)
                 amount = units(m, d, SCALE_POWER[kind])

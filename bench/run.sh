@@ -137,7 +137,7 @@ for n in $SIZES; do
   o="$OUT/$n/output"
   counts="– | –"
   if [[ -f $o/manifest.json ]]; then
-    counts=$(python3 -c 'import json,sys; c=json.load(open(sys.argv[1]))["counts"]; print(f"{c[\"accepted\"]:,} | {c[\"rejected\"]:,}")' "$o/manifest.json" 2>/dev/null || echo "? | ?")
+    counts=$(python3 -c 'import json,sys; c=json.load(open(sys.argv[1]))["counts"]; print("{:,} | {:,}".format(c["accepted"], c["rejected"]))' "$o/manifest.json" 2>/dev/null || echo "? | ?")
   fi
   SIZES_ROW[$n]="| $(commas "$n") | $counts | $(commas "$(bytes "$o/pledges.csv")") | $(commas "$(bytes "$o/rejected.csv")") | $(commas "$(bytes "$o/by_domain.csv")") | $(commas "$(bytes "$o/manifest.json")") | $(commas "$(bytes "$o/report.xlsx")") |"
   if [[ $exits != 0 ]]; then

@@ -352,15 +352,14 @@ def check(input_dir, output_dir, truth_path, examples=10, out=print):
              "foreign_rows": 0, "row_mismatches": 0, "wrongly_rejected": 0}
     field_bad = {}
     shapes = {}          # shape -> [count, example]
-    shown = [0]
+    details = []         # the first problems, printed after the summary
     expected_totals, program_totals = Totals(), Totals()
     day_cache = {}
 
     def problem(kind, line, text):
         field_bad[kind] = field_bad.get(kind, 0) + 1
-        if shown[0] < examples:
-            shown[0] += 1
-            out(f"  line {line}: {kind}: {text}")
+        if len(details) < examples:
+            details.append(f"  line {line}: {kind}: {text}")
 
     tf = open(truth_path, newline="", encoding="utf-8")
     tr = csv.reader(tf)
@@ -417,11 +416,10 @@ def check(input_dir, output_dir, truth_path, examples=10, out=print):
                     facts["wrongly_rejected"] += 1
                     f, v, reason = rejected[line]
                     facts["row_mismatches"] += 1
-                    s = shapes.setdefault(shape_of(phrase), [0, phrase, f"{t_q} {truth[T_AL] + '..' if truth[T_AL] else ''}{truth[T_A] or '-'} {t_c or '-'}",
-                                                             f"rejected ({f}): {reason}"])
+                    exp = f"{t_q} {truth[T_AL] + '..' if truth[T_AL] else ''}{truth[T_A] or '-'} {t_c or '-'}"
+                    s = shapes.setdefault(shape_of(phrase), [0, phrase, exp, f"rejected ({f}): {reason}"])
                     s[0] += 1
-                    problem("rejected", line, f"{phrase!r}: expected {t_q} {truth[T_A] or '-'} {t_c or '-'}, "
-                                              f"rejected ({f}): {reason}")
+                    problem("rejected", line, f"{phrase!r}: expected {exp}, rejected ({f}): {reason}")
                 else:
                     facts["missing"] += 1
                     facts["row_mismatches"] += 1
@@ -511,6 +509,10 @@ def check(input_dir, output_dir, truth_path, examples=10, out=print):
             f"{rejected_foreign + facts['foreign_rows']} rows of another source")
     else:
         out("records read = accepted + rejected: OK")
+    if details:
+        out(f"first {len(details)} problems, in input order:")
+        for d in details:
+            out(d)
 
     manifest_path = os.path.join(output_dir, "manifest.json")
     if os.path.isfile(manifest_path):
@@ -534,7 +536,7 @@ def check(input_dir, output_dir, truth_path, examples=10, out=print):
     if facts["row_mismatches"]:
         bad_total += 1
         out(f"ROW MISMATCHES: {facts['row_mismatches']:,} of {n:,} records "
-            f"({100.0 * facts['row_mismatches'] / max(n, 1):.2f}%); by field: "
+            f"({100.0 * facts['row_mismatches'] / max(n, 1):.3g}%); by field: "
             + ", ".join(f"{k} {v:,}" for k, v in sorted(field_bad.items(), key=lambda kv: -kv[1])))
         if shapes:
             out(f"distinct failing phrase shapes: {len(shapes):,} (most frequent first; digits shown as 9):")

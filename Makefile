@@ -53,5 +53,11 @@ test: test-deps
 diff:
 	$(BIN) diff $(OUTPUT)/previous $(OUTPUT)
 
+## bench: time the release binary on generated inputs and check its outputs (see bench/README.md)
+BENCH_SIZES ?= 100000 1000000
+RUNS        ?= 3
+bench: build
+	BENCH_SIZES="$(BENCH_SIZES)" RUNS="$(RUNS)" BENCH_BUILD=0 BIN="$(CURDIR)/$(BIN)" bench/run.sh
+
 clean:
 	rm -rf .build

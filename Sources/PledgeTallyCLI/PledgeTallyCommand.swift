@@ -7,7 +7,7 @@ public struct PledgeTallyCommand: ParsableCommand {
         commandName: "pledgetally",
         abstract: "Turn investment pledges as the press writes them into exact, diffable reports.",
         version: Pipeline.version,
-        subcommands: [Run.self, Parse.self]
+        subcommands: [Run.self, Parse.self, Diff.self]
     )
     public init() {}
 
@@ -29,7 +29,9 @@ public struct PledgeTallyCommand: ParsableCommand {
                 exit(withError: error)
             }
             StandardError.line(fullMessage(for: error))
-            terminate(64)
+            // `diff` exits like diff(1): 2 for any trouble, usage included.
+            let args = arguments ?? Array(CommandLine.arguments.dropFirst())
+            terminate(args.first == "diff" ? 2 : 64)
         }
     }
 }

@@ -42,6 +42,10 @@ struct DelimitedReader {
         case afterQuote
     }
 
+    /// When set, every record (the header too) goes here as plain cells, and
+    /// no pledge columns are looked for: the reader serves any CSV table.
+    var tableRow: ((_ line: Int, _ cells: [String]) throws -> Void)?
+
     /// The header's columns, once read.
     private var mapping: ColumnMapping?
     /// The current record's cells, up to `cellLimit`.
@@ -247,7 +251,7 @@ struct DelimitedReader {
             state = .cellStart
             skipFrom = nil
         }
-        if mapping == nil && !fileRejected {
+        if mapping == nil && tableRow == nil && !fileRejected {
             try body(.rejected(Rejection(
                 source: source, line: 0, field: "file", value: "",
                 reason: "the file is empty: no header row (investor, amount, domain)")))
@@ -341,7 +345,11 @@ struct DelimitedReader {
 
         if let cell = textAfterQuote {
             try reject("text after the closing quote of cell \(cell); quote the whole cell and double the quotes inside it")
-            return mapping != nil
+            return mapping != nil || tableRow != nil
+        }
+        if let tableRow {
+            try tableRow(line, (0..<min(cellCount, cells.count)).map { Self.text(of: cells[$0], in: base) })
+            return true
         }
         guard let mapping else { return try readHeader(base: base, start: start, textEnd: textEnd, reject) }
 

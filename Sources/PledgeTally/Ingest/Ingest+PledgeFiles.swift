@@ -13,7 +13,7 @@ extension Ingest {
     /// ``IngestError/unexpectedFile(path:)`` for the first entry (in name
     /// order) that is not a regular `.csv`, `.tsv` or `.md` file (symbolic
     /// links are followed), ``IngestError/unreadable(path:reason:)`` when the
-    /// folder cannot be listed.
+    /// folder cannot be listed or a link in it is broken.
     public static func pledgeFiles(in folder: String) throws(IngestError) -> [PledgeFile] {
         guard let directory = opendir(folder) else {
             let code = errno
@@ -52,7 +52,7 @@ extension Ingest {
             var status = stat()
             if stat(path, &status) != 0 {
                 let code = errno
-                if code == ENOENT || code == ELOOP || code == ENOTDIR { throw .unexpectedFile(path: path) }
+                // A broken link: the file it names cannot be read (exit 66).
                 throw .unreadable(path: path, reason: IngestError.systemMessage(code))
             }
             guard status.st_mode & S_IFMT == S_IFREG else { throw .unexpectedFile(path: path) }

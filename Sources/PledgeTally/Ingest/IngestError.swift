@@ -12,7 +12,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     /// The pledges folder does not exist (or is not a folder). Exit 66.
     case folderMissing(path: String)
     /// Something in the pledges folder that is not a pledge file: another
-    /// extension, or a folder, broken link or special file named like one.
+    /// extension, or a folder or special file named like one.
     /// Exit 65: the input is there but its contents are wrong.
     case unexpectedFile(path: String)
     /// Opening or reading failed; `reason` is the system's (strerror). Exit 66.
@@ -25,7 +25,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
             return "\(path): no such folder; pledge files are read from it"
         case .unexpectedFile(let path):
             if PledgeFileFormat(fileName: path) != nil {
-                return "\(path): not a regular file (a folder, a broken link or a special file); pledge files must be plain .csv, .tsv or .md files"
+                return "\(path): not a regular file (a folder or a special file); pledge files must be plain .csv, .tsv or .md files"
             }
             return "\(path): not a pledge file; only .csv, .tsv and .md files belong in the pledges folder"
         case .unreadable(let path, let reason):

@@ -43,14 +43,26 @@ public struct DomainMap: Sendable {
 }
 
 extension DomainMap {
-    /// Reads domains.csv (`match,domain`).
-    static func parse(_ bytes: [UInt8], path: String) throws(RunError) -> DomainMap {
-        let text = String(decoding: bytes, as: UTF8.self)
+    /// Reads domains.csv (`match,domain`; other columns are ignored).
+    static func load(path: String) throws(RunError) -> DomainMap {
+        let table: CSVTable
+        do {
+            table = try CSVTable.read(path: path)
+        } catch let e as IngestError {
+            throw RunError(.inputMissing, e.description)
+        } catch {
+            throw RunError(.data, String(describing: error))
+        }
+        guard let m = table.column("match"), let d = table.column("domain", "domaine") else {
+            throw RunError(.data, "\(path):1: the header must name the columns ‘match’ and ‘domain’")
+        }
         var rules: [Rule] = []
-        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where i > 0 {
-            let cells = line.split(separator: ",", maxSplits: 1).map { $0.trimmingSpaces() }
-            guard cells.count == 2 else { continue }
-            rules.append(Rule(match: cells[0], domain: cells[1]))
+        for row in table.rows {
+            let match = row.cells[m].trimmingSpaces(), domain = row.cells[d].trimmingSpaces()
+            guard !match.isEmpty, !domain.isEmpty else {
+                throw RunError(.data, "\(path):\(row.line): a rule needs both a match and a domain")
+            }
+            rules.append(Rule(match: match, domain: domain))
         }
         return DomainMap(rules: rules)
     }

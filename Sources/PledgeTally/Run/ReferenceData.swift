@@ -22,8 +22,10 @@ struct ReferenceData {
         }
 
         let domainsPath = inputFolder + "/domains.csv"
-        let domainBytes = try readAll(domainsPath, missing: "the domain mapping is missing")
-        let domains = try DomainMap.parse(domainBytes, path: domainsPath)
+        guard FileManager.default.fileExists(atPath: domainsPath) else {
+            throw RunError(.inputMissing, "\(domainsPath): the domain mapping is missing")
+        }
+        let domains = try DomainMap.load(path: domainsPath)
 
         let ratesFolder = inputFolder + "/rates"
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: ratesFolder) else {
@@ -50,7 +52,7 @@ struct ReferenceData {
         }
         let rates = RateTable(files: contents)
         return ReferenceData(pledgeFiles: files, domains: domains,
-                             domainsFile: ("domains.csv", FileDigest.sha256(bytes: domainBytes)), rates: rates)
+                             domainsFile: ("domains.csv", try FileDigest.sha256(path: domainsPath)), rates: rates)
     }
 
     static func readAll(_ path: String, missing: String) throws(RunError) -> [UInt8] {

@@ -38,24 +38,24 @@ enum Command {
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
         process.environment = env
-        let out = Pipe(), err = Pipe()
+        // Output goes to files, so a chatty child can never block on a full pipe.
+        let capture = NSTemporaryDirectory() + "pledgetally-cmd-\(UUID().uuidString)"
+        FileManager.default.createFile(atPath: capture + ".out", contents: nil)
+        FileManager.default.createFile(atPath: capture + ".err", contents: nil)
+        defer {
+            try? FileManager.default.removeItem(atPath: capture + ".out")
+            try? FileManager.default.removeItem(atPath: capture + ".err")
+        }
+        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: capture + ".out"))
+        let err = try FileHandle(forWritingTo: URL(fileURLWithPath: capture + ".err"))
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        // Read both pipes before waiting, so a chatty child cannot block on a full pipe.
-        var outData = Data(), errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        try out.close()
+        try err.close()
+        return Result(status: process.terminationStatus, stdout: try read(capture + ".out"), stderr: try read(capture + ".err"))
     }
 
     /// A copy of the repository's Input/ folder in `dir`, to change freely.

@@ -67,7 +67,7 @@ final class ReportWorkbook {
             rejected = try WorkbookTable(
                 book: book, name: labels.sheets.rejected, header: labels.rejectedHeader,
                 headerFormat: formats.header, rowsPerSheet: rowsPerSheet)
-            self.book = book
+            self.book = .some(consume book)
         } catch {
             throw Self.mapped(error, path: path, creating: true)
         }
@@ -87,7 +87,7 @@ final class ReportWorkbook {
         do throws(XlsxError) {
             let (sheet, row) = try rejected.nextRow(book: book!)
             try text(r.source, sheet, row, 0, table: rejected)
-            try sheet.write(row: row, col: 1, number: Double(r.line), format: formats.count)
+            try sheet.write(row: row, col: 1, number: Double(r.line), format: formats.line)
             rejected.see(1, characters: digits(r.line))
             try text(r.field, sheet, row, 2, table: rejected)
             try text(r.value, sheet, row, 3, table: rejected)
@@ -120,7 +120,7 @@ final class ReportWorkbook {
         let (sheet, row) = try pledges.nextRow(book: book!)
         let table = pledges
         try text(pledge.source, sheet, row, 0, table: table)
-        try sheet.write(row: row, col: 1, number: Double(pledge.line), format: formats.count)
+        try sheet.write(row: row, col: 1, number: Double(pledge.line), format: formats.line)
         table.see(1, characters: digits(pledge.line))
         try text(pledge.investor, sheet, row, 2, table: table)
         try text(pledge.domain, sheet, row, 3, table: table)
@@ -191,7 +191,7 @@ final class ReportWorkbook {
         var count = 1
         var v = n.magnitude
         while v >= 10 { v /= 10; count += 1 }
-        return count + (count - 1) / 3
+        return count
     }
 
     // MARK: Errors

@@ -67,11 +67,15 @@ final class WorkbookFormats {
     let language: Language
     let title: CellFormat
     let header: CellFormat
+    /// A header over a column of numbers (right-aligned like them).
+    let headerNumber: CellFormat
     let label: CellFormat
     let note: CellFormat
     let date: CellFormat
     let rate: CellFormat
     let count: CellFormat
+    /// Line numbers: no grouping ("1234", as in the CSV).
+    let line: CellFormat
     let countBold: CellFormat
     let percent: CellFormat
     let percentBold: CellFormat
@@ -89,12 +93,15 @@ final class WorkbookFormats {
         self.language = language
         title = try book.register(Format().bold().fontSize(14).fontColor(0x1F4E79))
         header = try book.register(Format().bold().backgroundColor(0xDDEBF7).bottomBorder(.thin).verticalAlign(.top))
+        headerNumber = try book.register(
+            Format().bold().backgroundColor(0xDDEBF7).bottomBorder(.thin).verticalAlign(.top).align(.right))
         label = try book.register(Format().bold())
         note = try book.register(Format().italic().fontColor(0x595959))
         section = try book.register(Format().bold().fontColor(0x1F4E79).bottomBorder(.thin))
         date = try book.register(Format().numberFormat(WorkbookNumberFormat.date(language)).align(.left))
         rate = try book.register(Format().numberFormat(WorkbookNumberFormat.rate))
         count = try book.register(Format().numberFormat(WorkbookNumberFormat.count))
+        line = try book.register(Format().numberFormat("0"))
         countBold = try book.register(Format().numberFormat(WorkbookNumberFormat.count).bold().bottomBorder(.double))
         percent = try book.register(Format().numberFormat(WorkbookNumberFormat.percent))
         percentBold = try book.register(Format().numberFormat(WorkbookNumberFormat.percent).bold().bottomBorder(.double))

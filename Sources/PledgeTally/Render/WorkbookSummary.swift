@@ -26,6 +26,9 @@ struct WorkbookSummary {
 
     /// Zero-based row of the table's header.
     static let headerRow = 8
+    /// The chart's top row (beside the key figures and the table) and height in pixels (rows are 20).
+    static let chartRow = 1
+    static let chartHeight = 340.0
 
     func write(on sheet: Worksheet, book: borrowing Workbook) throws(XlsxError) {
         let currency = facts.options.currency
@@ -56,7 +59,7 @@ struct WorkbookSummary {
         let header = WorkbookLabels.filled(labels.summaryHeader, currency: currency)
         let top = Self.headerRow
         for (col, title) in header.enumerated() {
-            try sheet.write(row: top, col: col, string: title, format: formats.header)
+            try sheet.write(row: top, col: col, string: title, format: col == 0 ? formats.header : formats.headerNumber)
             seeWidth(col, title.count + 1)
         }
         let first = top + 1
@@ -118,7 +121,14 @@ struct WorkbookSummary {
         for col in 1..<7 { try sheet.setColumn(col, width: Double(max(widths[col] + 2, 10))) }
         try sheet.setColumn(7, width: 3)
 
-        if !facts.domains.isEmpty { try insertChart(on: sheet, book: book, first: first, last: totalRow - 1) }
+        if !facts.domains.isEmpty {
+            try insertChart(on: sheet, book: book, first: first, last: totalRow - 1)
+            // Print and PDF cover the used cells only: a formatted blank under the
+            // chart's bottom edge keeps the chart whole on the page.
+            let chartBottom = Self.chartRow + Int((Self.chartHeight / 20).rounded(.up)) + 1
+            let lastRow = totalRow + 1 + labels.notes.count
+            if chartBottom > lastRow { try sheet.writeBlank(row: chartBottom, col: 0, format: formats.note) }
+        }
         try sheet.setLandscape()
         try sheet.fitToPages(width: 1, height: 0)
     }
@@ -181,17 +191,17 @@ struct WorkbookSummary {
     static func fraction(_ part: DecimalAmount, of whole: DecimalAmount) -> Double {
         guard !whole.isZero else { return 0 }
         // As many places as fit in the 128-bit intermediate; 17 give a double's full precision.
-        for places in stride(from: 17, through: 4, by: -1) {
+        for places in stride(from: 17, through: 0, by: -1) {
             if let q = try? part.scaled(by: 1, over: whole, places: places) { return q.nearestDouble }
         }
-        return part.share(of: whole).nearestDouble / 100
+        return 0
     }
 
     // MARK: Chart and dates
 
     private func insertChart(on sheet: Worksheet, book: borrowing Workbook, first: Int, last: Int) throws(XlsxError) {
         let currency = facts.options.currency
-        let chart = try book.addChart(.bar)
+        let chart = try book.addChart(.column)
         let title = labels.chartTitle.replacing("{cur}", with: currency)
         try chart.addSeries(
             name: title,
@@ -202,7 +212,9 @@ struct WorkbookSummary {
         try chart.setLegend(.none)
         try chart.setValueAxisNumberFormat(axisFormat)
         let count = last - first + 1
-        try sheet.insertChart(chart, row: 1, col: 8, width: 560, height: Double(max(300, 90 + 36 * count)))
+        // Columns in table order (largest first); the chart widens with the number of domains.
+        try sheet.insertChart(chart, row: Self.chartRow, col: 8, width: Double(min(1200, max(520, 140 + 90 * count))),
+                              height: Self.chartHeight)
     }
 
     /// The value axis in billions, millions or units, whichever suits the grand total.

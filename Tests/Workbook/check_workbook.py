@@ -365,13 +365,14 @@ def tamper(src, dst, sheet, cell, delta):
 def dump(path):
     """The workbook's structure as JSON, for the Swift tests' own assertions."""
     wb = openpyxl.load_workbook(path)
-    out = {"sheets": [], "formulas": {}, "longTexts": {}}
+    out = {"sheets": [], "formulas": {}, "longTexts": {}, "secondRows": {}}
     for ws in wb.worksheets:
         widths = {k: d.width for k, d in ws.column_dimensions.items() if d.customWidth}
         out["sheets"].append({
             "name": ws.title, "header": [c.value if c.value is None else str(c.value) for c in ws[1]],
             "rows": ws.max_row, "freeze": ws.freeze_panes, "autofilter": ws.auto_filter.ref, "widths": widths,
         })
+        out["secondRows"][ws.title] = [None if c.value is None else str(c.value) for c in ws[2]] if ws.max_row >= 2 else []
         for row in ws.iter_rows():
             for c in row:
                 if isinstance(c.value, str) and c.value.startswith("=") and c.data_type == "f":

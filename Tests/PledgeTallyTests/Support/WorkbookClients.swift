@@ -89,6 +89,8 @@ enum WorkbookClients {
         var formulas: [String: String]
         /// "Sheet!A1" → text, for text cells longer than 1,000 characters.
         var longTexts: [String: String]
+        /// Sheet name → the values of its second row, as text.
+        var secondRows: [String: [String?]]
         var sheetNames: [String] { sheets.map(\.name) }
     }
 }

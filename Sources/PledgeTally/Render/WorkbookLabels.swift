@@ -33,7 +33,7 @@ struct WorkbookLabels: Sendable {
     var run: RunLabels
 
     struct RunLabels: Sendable {
-        var tool, version, options, input, currency, date, language, strict: String
+        var tool, version, options, currency, date, language, strict: String
         var pledgeFiles, domainMapping, rateFiles, ratesUsed, counts, grandTotal: String
         var path, sha256, records, accepted, rejected, days, firstDate, lastDate, count: String
         var unpriced, domains, unclassified, total, ceiling, floor, none: String
@@ -77,7 +77,7 @@ struct WorkbookLabels: Sendable {
             "Totals are formulas over the pledges sheet; amounts converted at the ECB reference rate of each pledge’s date.",
         ],
         run: RunLabels(
-            tool: "Tool", version: "Version", options: "Options", input: "Input folder", currency: "Reporting currency",
+            tool: "Tool", version: "Version", options: "Options", currency: "Reporting currency",
             date: "Default date", language: "Language", strict: "Strict", pledgeFiles: "Pledge files",
             domainMapping: "Domain mapping", rateFiles: "ECB rate files", ratesUsed: "Rates used", counts: "Counts",
             grandTotal: "Grand total", path: "Path", sha256: "SHA-256", records: "Records", accepted: "Accepted",
@@ -112,7 +112,7 @@ struct WorkbookLabels: Sendable {
             "Les totaux sont des formules sur la feuille des engagements ; montants convertis au taux de référence BCE de la date de chaque engagement.",
         ],
         run: RunLabels(
-            tool: "Outil", version: "Version", options: "Options", input: "Dossier d’entrée", currency: "Devise de référence",
+            tool: "Outil", version: "Version", options: "Options", currency: "Devise de référence",
             date: "Date par défaut", language: "Langue", strict: "Strict", pledgeFiles: "Fichiers d’engagements",
             domainMapping: "Table des domaines", rateFiles: "Fichiers de taux BCE", ratesUsed: "Taux utilisés",
             counts: "Comptes", grandTotal: "Total général", path: "Chemin", sha256: "SHA-256", records: "Enregistrements",

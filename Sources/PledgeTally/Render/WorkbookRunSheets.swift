@@ -22,6 +22,10 @@ enum WorkbookRates {
 /// The Run sheet: manifest.json's facts laid out for reading — tool, options,
 /// each input with its SHA-256 and counts, the domain mapping and rate files,
 /// the counts and the grand total.
+///
+/// The input folder's own path is left out (the files are named relative to it
+/// and identified by their SHA-256), so the same inputs give the same workbook
+/// wherever they are.
 enum WorkbookRunSheet {
     /// One cell of the layout.
     enum Cell {
@@ -49,7 +53,6 @@ enum WorkbookRunSheet {
         rows.append([.label(l.version), .text(facts.version)])
         gap()
         rows.append([.section(l.options)])
-        rows.append([.label(l.input), .text(o.input)])
         rows.append([.label(l.currency), .text(currency)])
         rows.append([.label(l.date), o.date.map { .date($0) } ?? .text(l.none)])
         rows.append([.label(l.language), .text(o.language.rawValue)])

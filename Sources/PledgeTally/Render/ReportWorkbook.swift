@@ -24,7 +24,9 @@ final class ReportWorkbook {
     let path: String
     let options: RunOptions
     let labels: WorkbookLabels
+    /// The workbook until ``finish(_:)`` closes it.
     private var book: Workbook?
+    private var closed = false
     private let formats: WorkbookFormats
     private let summary: Worksheet
     private let pledges: WorkbookTable
@@ -75,6 +77,7 @@ final class ReportWorkbook {
 
     /// Writes one Pledges row: the columns of pledges.csv, in its order.
     func add(_ p: ConvertedPledge) throws {
+        try requireOpen()
         do throws(XlsxError) {
             try writeRow(p)
         } catch {
@@ -84,6 +87,7 @@ final class ReportWorkbook {
 
     /// Writes one Rejected row.
     func add(_ r: Rejection) throws {
+        try requireOpen()
         do throws(XlsxError) {
             let (sheet, row) = try rejected.nextRow(book: book!)
             try text(r.source, sheet, row, 0, table: rejected)
@@ -99,6 +103,8 @@ final class ReportWorkbook {
 
     /// Fills Summary, adds Rates and Run, and writes the file.
     func finish(_ facts: RunFacts) throws {
+        try requireOpen()
+        closed = true
         do throws(XlsxError) {
             try pledges.finish()
             try rejected.finish()
@@ -195,6 +201,10 @@ final class ReportWorkbook {
     }
 
     // MARK: Errors
+
+    private func requireOpen() throws(OutputError) {
+        if closed { throw OutputError.writeFailed(path: path, reason: "the workbook was already finished") }
+    }
 
     /// The wrapper's error as the run's output error: file creation problems
     /// are `cannotCreate` (exit 73), everything else `writeFailed` (exit 74)

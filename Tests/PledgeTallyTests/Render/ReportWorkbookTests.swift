@@ -96,6 +96,10 @@ struct ReportWorkbookTests {
             try workbook.finish(facts)
         }
         #expect(RunError(OutputError.cannotCreate(path: path, reason: "x")).exitCode == 73)
+        // Used again after that, it reports instead of crashing.
+        #expect(throws: OutputError.writeFailed(path: path, reason: "the workbook was already finished")) {
+            try workbook.add(HandMadeRun.pledge(2, domain: "Energy", amount: "1"))
+        }
     }
 
     @Test func criteriaMatchOnlyTheDomainItself() {

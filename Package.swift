@@ -20,7 +20,9 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
         // A small Swift wrapper over libxlsxwriter that knows nothing of pledges.
-        .target(name: "XlsxWriter", dependencies: ["CXlsxWriter"]),
+        .target(name: "XlsxWriter", dependencies: ["CXlsxWriter", "CZipLevel"]),
+        // The zip compression level libxlsxwriter 1.1.4 has no setting for.
+        .target(name: "CZipLevel"),
         // The few system calls Swift's Glibc module does not expose (renameat2).
         .target(name: "CPledgeSupport"),
         // The four stages: ingest, normalise, aggregate, render; and the run that chains them.

@@ -1,4 +1,5 @@
 import CXlsxWriter
+import CZipLevel
 import Glibc
 import Synchronization
 
@@ -14,6 +15,8 @@ final class WorkbookCore {
     let id: UInt64
     let path: String
     let constantMemory: Bool
+    /// The zlib level for `close()`, or nil for libxlsxwriter's own.
+    var compressionLevel: Int?
     private(set) var handle: UnsafeMutablePointer<lxw_workbook>?
     /// Our copy of the tmpdir string given to C, freed once C is done.
     private var tmpdirCopy: UnsafeMutablePointer<CChar>?
@@ -48,6 +51,7 @@ final class WorkbookCore {
         self.id = nextWorkbookID.wrappingAdd(1, ordering: .relaxed).oldValue
         self.path = path
         self.constantMemory = options.constantMemory
+        self.compressionLevel = options.compressionLevel
 
         var cOptions = lxw_workbook_options(
             constant_memory: options.constantMemory ? 1 : 0,
@@ -106,7 +110,9 @@ final class WorkbookCore {
 
         let temps = sheets.compactMap { TempFileIdentity($0.pointer.pointee.optimize_tmpfile) }
         errno = 0
+        if let level = compressionLevel { _ = xlsx_set_deflate_level(Int32(level)) }
         let err = workbook_close(wb)
+        if compressionLevel != nil { _ = xlsx_set_deflate_level(-2) }
         let savedErrno = errno
         handle = nil
         release()

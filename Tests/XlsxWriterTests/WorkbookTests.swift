@@ -16,17 +16,17 @@ func closeError(_ book: consuming Workbook, sourceLocation: SourceLocation = #_s
 @Suite("Workbook")
 struct WorkbookTests {
     /// A small workbook with every kind of content, written the same way each time.
-    static func writeSample(to path: String, constantMemory: Bool = false) throws {
-        let book = try Workbook(path: path, options: WorkbookOptions(constantMemory: constantMemory))
+    static func writeSample(to path: String, constantMemory: Bool = false, compressionLevel: Int? = nil, rows: Int = 5) throws {
+        let book = try Workbook(path: path, options: WorkbookOptions(constantMemory: constantMemory, compressionLevel: compressionLevel))
         let money = try book.register(Format().numberFormat("#,##0.00"))
         let summary = try book.addWorksheet(name: "Summary")
         let data = try book.addWorksheet(name: "Pledge data")
         try data.write(row: 0, col: 0, string: "domain")
         try data.write(row: 0, col: 1, string: "amount")
-        for i in 1...5 {
+        for i in 1...rows {
             try data.write(row: i, col: 0, string: "D\(i)")
             try data.write(row: i, col: 1, number: Double(i) * 1.5, format: money)
-            try data.writeDate(row: i, col: 2, year: 2025, month: i, day: 28)
+            try data.writeDate(row: i, col: 2, year: 2025, month: 1 + i % 12, day: 28)
         }
         try summary.writeFormula(row: 0, col: 0, formula: "=SUM('Pledge data'!B2:B6)", cachedNumber: 22.5, format: money)
         let chart = try book.addChart(.column)
@@ -69,6 +69,26 @@ struct WorkbookTests {
         #expect(read.zipDates.allSatisfy { $0 == [1980, 1, 1, 0, 0, 0] }, "zip entry dates: \(read.zipDates)")
         #expect(read.created == "1980-01-01T00:00:00Z")
         #expect(read.modified == "1980-01-01T00:00:00Z")
+    }
+
+    /// Level 0 stores the parts uncompressed, so its file is much larger; the
+    /// level applies to its own workbook only, and every level reads back.
+    @Test func compressionLevelIsApplied() throws {
+        let dir = try TempDir()
+        try Self.writeSample(to: dir.file("stored.xlsx"), compressionLevel: 0, rows: 2000)
+        try Self.writeSample(to: dir.file("fast.xlsx"), compressionLevel: 1, rows: 2000)
+        try Self.writeSample(to: dir.file("default.xlsx"), rows: 2000)
+        try Self.writeSample(to: dir.file("default-again.xlsx"), rows: 2000)
+        let stored = try contents(dir.file("stored.xlsx")).count
+        let fast = try contents(dir.file("fast.xlsx")).count
+        let standard = try contents(dir.file("default.xlsx")).count
+        #expect(stored > 3 * standard, "stored \(stored) vs default \(standard)")
+        #expect(fast >= standard)
+        #expect(try contents(dir.file("default.xlsx")) == contents(dir.file("default-again.xlsx")))
+        for name in ["stored.xlsx", "fast.xlsx"] {
+            let read = try OpenPyXL.read(dir.file(name))
+            #expect(try read.sheet("Pledge data").cell("B2001").number == 3000)
+        }
     }
 
     @Test func chosenCreationDateIsWritten() throws {

@@ -42,13 +42,14 @@ final class ReportWorkbook {
     static let qualifierColumn = 6
     static let reportedColumn = 13
 
-    convenience init(path: String, options: RunOptions) throws {
-        try self.init(path: path, options: options, rowsPerSheet: ExcelLimits.maxRow)
+    convenience init(path: String, options: RunOptions, compressionLevel: Int? = nil) throws {
+        try self.init(path: path, options: options, rowsPerSheet: ExcelLimits.maxRow, compressionLevel: compressionLevel)
     }
 
     /// `rowsPerSheet` is the most data rows per Pledges (and Rejected) sheet;
     /// tests lower it to see the table continue on a second sheet.
-    init(path: String, options: RunOptions, rowsPerSheet: Int) throws(OutputError) {
+    /// `compressionLevel` is the zip's zlib level (nil: libxlsxwriter's 6).
+    init(path: String, options: RunOptions, rowsPerSheet: Int, compressionLevel: Int? = nil) throws(OutputError) {
         self.path = path
         self.options = options
         let labels = WorkbookLabels.forLanguage(options.language)
@@ -58,7 +59,7 @@ final class ReportWorkbook {
         reportingDigits = CurrencyUnits.minorDigits(options.currency)
         do throws(XlsxError) {
             let book = try Workbook(
-                path: path, options: WorkbookOptions(constantMemory: true),
+                path: path, options: WorkbookOptions(constantMemory: true, compressionLevel: compressionLevel),
                 properties: DocumentProperties(title: labels.title, subject: "pledgetally"))
             formats = try WorkbookFormats(book: book, language: options.language)
             summary = try book.addWorksheet(name: labels.sheets.summary)

@@ -19,7 +19,6 @@ public enum Pipeline {
 
         let transaction = try OutputTransaction(target: options.output, waiting: say)
         var facts = RunFacts(version: version, options: options, domainsFile: input.domainsFile, rateFiles: input.rates.files)
-        let reportingDigits = CurrencyUnits.minorDigits(options.currency)
         var normaliser = Normaliser(domains: input.domains, defaultDate: options.date)
         var converter = Converter(rates: input.rates, reportingCurrency: options.currency)
         var totals = DomainTotals()
@@ -27,14 +26,10 @@ public enum Pipeline {
         var shownRejections = 0
         let maxShownRejections = 20
 
+        var files: ReportFiles?
         do {
-            let pledgesFile = try OutputFile(path: transaction.path("pledges.csv"))
-            let rejectedFile = try OutputFile(path: transaction.path("rejected.csv"))
-            var pledgesCSV = CSVWriter(file: pledgesFile)
-            var rejectedCSV = CSVWriter(file: rejectedFile)
-            try pledgesCSV.header(ReportCSV.pledgesHeader(currency: options.currency))
-            try rejectedCSV.header(ReportCSV.rejectedHeader)
-            let workbook = try ReportWorkbook(path: transaction.path("report.xlsx"), options: options)
+            let report = try ReportFiles(options: options, inputBytes: input.pledgeBytes, folder: transaction.path)
+            files = report
 
             var recordsSoFar = 0
             let digests = BackgroundDigests(paths: input.pledgeFiles.map(\.path))
@@ -42,8 +37,7 @@ public enum Pipeline {
                 var stats = RunFacts.InputFile(path: "pledges/" + file.name, sha256: "")
                 func rejected(_ r: Rejection) throws {
                     stats.rejected += 1
-                    try ReportCSV.write(r, to: &rejectedCSV)
-                    try workbook.add(r)
+                    try report.add(r)
                     if shownRejections < maxShownRejections {
                         say("\(r.source):\(r.line): \(r.field) ‘\(r.value.prefix(80))’: \(r.reason)")
                     }
@@ -66,8 +60,7 @@ public enum Pipeline {
                                 say("warning: \(raw.source):\(raw.line) states the same pledge as \(earlier) (investor, amount, domain and date); both are kept")
                             }
                             try totals.add(p)
-                            try ReportCSV.write(p, reportingDigits: reportingDigits, to: &pledgesCSV)
-                            try workbook.add(p)
+                            try report.add(p)
                         }
                     }
                 }
@@ -92,31 +85,12 @@ public enum Pipeline {
             facts.unclassified = normaliser.domains.unclassifiedTexts
             for text in facts.unclassified { say("unclassified domain: ‘\(text)’ (add a rule to domains.csv)") }
 
-            try pledgesFile.finish()
-            try rejectedFile.finish()
-            let byDomain = try OutputFile(path: transaction.path("by_domain.csv"))
-            try ReportCSV.writeByDomain(facts, to: byDomain)
-            try byDomain.finish()
-            let manifest = try OutputFile(path: transaction.path("manifest.json"))
-            try manifest.write(Manifest.json(facts).rendered() + "\n")
-            try manifest.finish()
-            try workbook.finish(facts)
-        } catch let e as OutputError {
-            progress.clear()
-            transaction.abandon()
-            throw RunError(e)
-        } catch let e as RunError {
-            progress.clear()
-            transaction.abandon()
-            throw e
-        } catch is DecimalAmount.Overflow {
-            progress.clear()
-            transaction.abandon()
-            throw RunError(.data, "the totals exceed the largest amount pledgetally can add exactly")
+            try report.finish(facts)
         } catch {
+            files?.cancel()
             progress.clear()
             transaction.abandon()
-            throw RunError(.ioError, String(describing: error))
+            throw runError(error)
         }
         progress.clear()
 
@@ -130,5 +104,15 @@ public enum Pipeline {
         }
         try transaction.publish()
         return facts
+    }
+
+    /// The run's error for anything that stopped it.
+    static func runError(_ error: any Error) -> RunError {
+        switch error {
+        case let e as RunError: return e
+        case let e as OutputError: return RunError(e)
+        case is DecimalAmount.Overflow: return RunError(.data, "the totals exceed the largest amount pledgetally can add exactly")
+        default: return RunError(.ioError, String(describing: error))
+        }
     }
 }

@@ -5,6 +5,8 @@ import Foundation
 /// when something is missing or unreadable.
 struct ReferenceData {
     var pledgeFiles: [PledgeFile]
+    /// The pledge files' total size in bytes.
+    var pledgeBytes: Int
     var domains: DomainMap
     var domainsFile: (path: String, sha256: String)
     var rates: RateTable
@@ -51,7 +53,10 @@ struct ReferenceData {
             }
         }
         let rates = RateTable(files: contents)
-        return ReferenceData(pledgeFiles: files, domains: domains,
+        let bytes = files.reduce(0) { total, file in
+            total + ((try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0)
+        }
+        return ReferenceData(pledgeFiles: files, pledgeBytes: bytes, domains: domains,
                              domainsFile: ("domains.csv", try FileDigest.sha256(path: domainsPath)), rates: rates)
     }
 

@@ -4,16 +4,18 @@
 // long for a file about a fifth larger. This file defines zlib's deflateInit2_
 // in the executable, which the dynamic linker then prefers over libz's for
 // every caller in the process; it forwards to the real one (RTLD_NEXT) with
-// the level chosen by pledge_set_deflate_level, and changes nothing else.
+// the level chosen by xlsx_set_deflate_level, and changes nothing else.
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <stddef.h>
-#include "CPledgeSupport.h"
+#include "CZipLevel.h"
 
 typedef int (*deflate_init2_fn)(void *strm, int level, int method, int window_bits, int mem_level,
                                 int strategy, const char *version, int stream_size);
 
-static int chosen_level = -2;   // -2: leave the caller's level alone
+// Per thread: each workbook is closed (and deflated) on the thread that calls
+// workbook_close, so two workbooks closing at once do not see each other's level.
+static _Thread_local int chosen_level = -2;   // -2: leave the caller's level alone
 static int interposed = 0;
 
 int deflateInit2_(void *strm, int level, int method, int window_bits, int mem_level, int strategy,
@@ -28,7 +30,7 @@ int deflateInit2_(void *strm, int level, int method, int window_bits, int mem_le
     return real(strm, level, method, window_bits, mem_level, strategy, version, stream_size);
 }
 
-int pledge_set_deflate_level(int level) {
+int xlsx_set_deflate_level(int level) {
     chosen_level = level;
     return interposed;
 }

@@ -16,10 +16,26 @@ public struct ExchangeRate: Sendable, Equatable {
     /// The ECB publication day used; nil when no ECB rate was needed
     /// (a pledge already in the reporting currency).
     public var day: Day?
+    /// The rate with 10 significant digits, as pledges.csv shows it.
+    public let text: String
+
+    public init(reportingPerEuro: DecimalAmount, originalPerEuro: DecimalAmount, day: Day?) {
+        self.reportingPerEuro = reportingPerEuro
+        self.originalPerEuro = originalPerEuro
+        self.day = day
+        self.text = Self.formatted(reportingPerEuro, over: originalPerEuro)
+    }
+
+    /// A pledge already in the reporting currency.
+    public static let identity = ExchangeRate(reportingPerEuro: 1, originalPerEuro: 1, day: nil)
 
     /// The rate with `digits` significant digits (half to even, rounded once),
     /// trailing zeros kept: `0.9689922481`, `1.000000000`.
     public func formatted(significantDigits digits: Int = 10) -> String {
+        Self.formatted(reportingPerEuro, over: originalPerEuro, significantDigits: digits)
+    }
+
+    static func formatted(_ reportingPerEuro: DecimalAmount, over originalPerEuro: DecimalAmount, significantDigits digits: Int = 10) -> String {
         // Find the fewest places at which the quotient has `digits` digits,
         // then round the exact quotient there once.
         var places = 0

@@ -8,6 +8,7 @@ public struct Converter: Sendable {
     public let minorDigits: Int
     /// Every (currency, publication day) used, for the Rates sheet.
     public private(set) var used: Set<UsedRate> = []
+    private var cache: [Key: Result<ExchangeRate, RateTable.LookupError>] = [:]
 
     public struct UsedRate: Hashable, Sendable, Comparable {
         public var currency: String
@@ -34,30 +35,42 @@ public struct Converter: Sendable {
         }
         if currency == reportingCurrency {
             let rounded = amount.rounded(places: minorDigits)
-            return .success(ConvertedPledge(pledge: pledge, rate: ExchangeRate(reportingPerEuro: 1, originalPerEuro: 1, day: nil), amountReported: rounded))
+            return .success(ConvertedPledge(pledge: pledge, rate: .identity, amountReported: rounded))
         }
-        let original: RateTable.Quote, reporting: RateTable.Quote
-        switch rates.quote(currency, on: pledge.date) {
-        case .success(let q): original = q
+        let rate: ExchangeRate
+        switch exchangeRate(currency, on: pledge.date) {
+        case .success(let r): rate = r
         case .failure(let e): return reject(e.description)
         }
-        switch rates.quote(reportingCurrency, on: pledge.date) {
-        case .success(let q): reporting = q
-        case .failure(let e): return reject(e.description)
-        }
-        let converted: DecimalAmount
         do {
-            converted = try amount.scaled(by: reporting.rate, over: original.rate, places: minorDigits)
+            let converted = try amount.scaled(by: rate.reportingPerEuro, over: rate.originalPerEuro, places: minorDigits)
+            return .success(ConvertedPledge(pledge: pledge, rate: rate, amountReported: converted))
         } catch {
             return .failure(Rejection(source: pledge.source, line: pledge.line, field: "amount", value: pledge.amountText,
                                       reason: "the amount is too large to convert exactly"))
         }
-        // The ECB day shown is the older of the two quotes (EUR has none of its own).
-        let ecbDays = [currency == "EUR" ? nil : original.day, reportingCurrency == "EUR" ? nil : reporting.day].compactMap { $0 }
-        let day = ecbDays.min()
-        if currency != "EUR" { used.insert(UsedRate(currency: currency, day: original.day, rate: original.rate)) }
-        if reportingCurrency != "EUR" { used.insert(UsedRate(currency: reportingCurrency, day: reporting.day, rate: reporting.rate)) }
-        let rate = ExchangeRate(reportingPerEuro: reporting.rate, originalPerEuro: original.rate, day: day)
-        return .success(ConvertedPledge(pledge: pledge, rate: rate, amountReported: converted))
+    }
+
+    private struct Key: Hashable {
+        var currency: String
+        var day: Int32
+    }
+
+    /// The rate from `currency` to the reporting currency on `day`, looked up
+    /// once per currency and day (large inputs repeat them).
+    private mutating func exchangeRate(_ currency: String, on day: Day) -> Result<ExchangeRate, RateTable.LookupError> {
+        let key = Key(currency: currency, day: day.ordinal)
+        if let hit = cache[key] { return hit }
+        let result = rates.quote(currency, on: day).flatMap { original in
+            rates.quote(reportingCurrency, on: day).map { reporting -> ExchangeRate in
+                // The ECB day shown is the older of the two quotes (EUR has none of its own).
+                let days = [currency == "EUR" ? nil : original.day, reportingCurrency == "EUR" ? nil : reporting.day]
+                if currency != "EUR" { used.insert(UsedRate(currency: currency, day: original.day, rate: original.rate)) }
+                if reportingCurrency != "EUR" { used.insert(UsedRate(currency: reportingCurrency, day: reporting.day, rate: reporting.rate)) }
+                return ExchangeRate(reportingPerEuro: reporting.rate, originalPerEuro: original.rate, day: days.compactMap { $0 }.min())
+            }
+        }
+        cache[key] = result
+        return result
     }
 }

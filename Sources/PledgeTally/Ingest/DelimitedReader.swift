@@ -251,7 +251,7 @@ struct DelimitedReader {
             state = .cellStart
             skipFrom = nil
         }
-        if mapping == nil && !fileRejected {
+        if mapping == nil && tableRow == nil && !fileRejected {
             try body(.rejected(Rejection(
                 source: source, line: 0, field: "file", value: "",
                 reason: "the file is empty: no header row (investor, amount, domain)")))

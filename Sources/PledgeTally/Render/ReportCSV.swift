@@ -17,27 +17,27 @@ public enum ReportCSV {
     public static func write(_ p: ConvertedPledge, reportingDigits: Int, to csv: inout CSVWriter) throws(OutputError) {
         let pledge = p.pledge
         try csv.text(pledge.source)
-        try csv.plain(String(pledge.line))
+        try csv.int(pledge.line)
         try csv.text(pledge.investor)
         try csv.text(pledge.domain)
         try csv.text(pledge.domainText)
         try csv.text(pledge.amountText)
         try csv.plain(pledge.qualifier.rawValue)
         let digits = pledge.currency.map(CurrencyUnits.minorDigits) ?? 2
-        if let a = pledge.amount { try csv.plain(a.formatted(places: max(digits, a.scale))) } else { try csv.empty() }
-        if let a = pledge.amountLow { try csv.plain(a.formatted(places: max(digits, a.scale))) } else { try csv.empty() }
+        if let a = pledge.amount { try csv.decimal(a, places: max(digits, a.scale)) } else { try csv.empty() }
+        if let a = pledge.amountLow { try csv.decimal(a, places: max(digits, a.scale)) } else { try csv.empty() }
         if let c = pledge.currency { try csv.plain(c) } else { try csv.empty() }
-        try csv.plain(pledge.date.description)
-        if let r = p.rate { try csv.plain(r.formatted()) } else { try csv.empty() }
-        if let d = p.rate?.day { try csv.plain(d.description) } else { try csv.empty() }
-        if let a = p.amountReported { try csv.plain(a.formatted(places: reportingDigits)) } else { try csv.empty() }
+        try csv.day(pledge.date)
+        if let r = p.rate { try csv.plain(r.text) } else { try csv.empty() }
+        if let d = p.rate?.day { try csv.day(d) } else { try csv.empty() }
+        if let a = p.amountReported { try csv.decimal(a, places: reportingDigits) } else { try csv.empty() }
         try csv.endRow()
     }
 
     /// One rejected.csv row.
     public static func write(_ r: Rejection, to csv: inout CSVWriter) throws(OutputError) {
         try csv.text(r.source)
-        try csv.plain(String(r.line))
+        try csv.int(r.line)
         try csv.text(r.field)
         try csv.text(r.value)
         try csv.text(r.reason)

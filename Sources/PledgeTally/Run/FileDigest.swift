@@ -1,4 +1,5 @@
 import Crypto
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -35,5 +36,31 @@ public enum FileDigest {
             out.append(digits[Int(byte & 15)])
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// SHA-256 of several files, computed on another thread while the run reads
+/// them (the digest is the manifest's, so it may arrive late).
+final class BackgroundDigests: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var results: [String: Result<String, RunError>] = [:]
+
+    init(paths: [String]) {
+        group.enter()
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            var found: [String: Result<String, RunError>] = [:]
+            for path in paths {
+                do throws(RunError) { found[path] = .success(try FileDigest.sha256(path: path)) } catch { found[path] = .failure(error) }
+            }
+            results = found
+            group.leave()
+        }
+    }
+
+    /// The digest of `path`, waiting for the computation if needed.
+    func sha256(_ path: String) throws(RunError) -> String {
+        group.wait()
+        guard let result = results[path] else { return try FileDigest.sha256(path: path) }
+        return try result.get()
     }
 }

@@ -36,8 +36,9 @@ public enum Pipeline {
             let workbook = try ReportWorkbook(path: transaction.path("report.xlsx"), options: options)
 
             var recordsSoFar = 0
+            let digests = BackgroundDigests(paths: input.pledgeFiles.map(\.path))
             for file in input.pledgeFiles {
-                var stats = RunFacts.InputFile(path: "pledges/" + file.name, sha256: try FileDigest.sha256(path: file.path))
+                var stats = RunFacts.InputFile(path: "pledges/" + file.name, sha256: "")
                 func rejected(_ r: Rejection) throws {
                     stats.rejected += 1
                     try ReportCSV.write(r, to: &rejectedCSV)
@@ -66,6 +67,7 @@ public enum Pipeline {
                         }
                     }
                 }
+                stats.sha256 = try digests.sha256(file.path)
                 facts.inputs.append(stats)
             }
             progress.update(stage: "writing the workbook", records: recordsSoFar, force: true)

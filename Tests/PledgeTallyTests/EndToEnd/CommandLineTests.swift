@@ -153,11 +153,12 @@ struct CommandLineTests {
         let changed = try Command.run(["diff", dir.path("Out/previous"), dir.path("Out"), "--csv", dir.path("diff.csv")])
         #expect(changed.status == 1)
         let lines = changed.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first == "1 pledge added, 0 removed, 1 changed; 2 domain rows changed; rejections: 0 new, 0 gone")
+        #expect(lines.first == "1 pledge added, 0 removed, 1 changed; 5 domain rows changed; rejections: 0 new, 0 gone")
         #expect(lines.contains("~ 01-summit-table.md | Amazon"))
         #expect(lines.contains("    amount: 1200000000.00 → 1500000000.00"))
         #expect(lines.contains("+ 03-late.csv | New Fund"))
-        // Cloud: 1.2 + 0.3 + 2 billion; the grand total grows by 2.3 billion.
+        // Every share moves, so all five rows change. Cloud: 1.2 + 0.3 + 2 billion;
+        // the grand total grows by 2.3 billion.
         #expect(lines.contains("  Cloud infrastructure (+2300000000)"))
         #expect(lines.contains("  TOTAL (+2300000000)"))
         let csv = try Command.read(dir.path("diff.csv"))

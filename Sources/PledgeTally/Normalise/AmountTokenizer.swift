@@ -1,0 +1,402 @@
+/// One piece of an amount phrase: a number, a known or unknown word, a currency
+/// symbol, a parenthesis or a dash, with its byte range in the phrase.
+struct AmountToken {
+    enum Kind: UInt8 { case number, word, currency, open, close, dash }
+
+    var kind: Kind
+    /// Byte offsets in the phrase's UTF-8.
+    var start: Int32
+    var end: Int32
+    /// Word id (word; -1 when unknown) or currency id (currency).
+    var id: Int32 = -1
+    /// The number (number tokens only).
+    var number = AmountNumber()
+}
+
+/// A number as written, before the phrase's language settles an ambiguous separator.
+struct AmountNumber {
+    enum Problem: UInt8 { case none, malformed, tooLarge, tooManyDecimals }
+
+    /// Every digit written, in order.
+    var mantissa: Int128 = 0
+    /// Digits after the decimal mark, when it is known.
+    var decimals: Int = 0
+    /// `,` or `.` when the number has one such separator followed by exactly three
+    /// digits ("1,500"): thousands or decimal, decided by the phrase's language.
+    var ambiguousMark: UInt8 = 0
+    /// A plain four-digit integer from 1900 to 2199: may be a year.
+    var isYear = false
+    /// A plain integer (no separator): may count years ("sur 5 ans").
+    var isPlainInteger = false
+    var problem = Problem.none
+}
+
+/// Splits an amount phrase into tokens over its UTF-8 bytes.
+///
+/// Words are folded as they are read (ASCII lower case, Latin-1 accents removed,
+/// combining marks skipped, ’ as ') and looked up in the lexicon without making a
+/// `String`; only words with other non-ASCII letters go through `TextFolding`.
+/// Linear in the input: every byte is looked at a bounded number of times.
+struct AmountTokenizer {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let lexicon: AmountLexicon
+    var tokens: [AmountToken] = []
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, lexicon: AmountLexicon) {
+        self.bytes = bytes
+        self.lexicon = lexicon
+        tokens.reserveCapacity(12)
+    }
+
+    /// Reads the whole phrase; an error for a character no amount contains.
+    mutating func run() -> AmountParseError? {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let c = bytes[i]
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                i = scanNumber(at: i, leadingMark: false)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                i = scanWord(at: i)
+            case UInt8(ascii: " "), 0x09, 0x0A, 0x0D:
+                i += 1
+            case UInt8(ascii: "."), UInt8(ascii: ","):
+                if i + 1 < n, isDigit(bytes[i + 1]), i == 0 || !isASCIIAlphanumeric(bytes[i - 1]) {
+                    i = scanNumber(at: i, leadingMark: true)
+                } else {
+                    i += 1
+                }
+            case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "\""), UInt8(ascii: "*"), UInt8(ascii: "'"),
+                 UInt8(ascii: "!"):
+                i += 1
+            case UInt8(ascii: "("), UInt8(ascii: "["):
+                tokens.append(AmountToken(kind: .open, start: Int32(i), end: Int32(i + 1)))
+                i += 1
+            case UInt8(ascii: ")"), UInt8(ascii: "]"):
+                tokens.append(AmountToken(kind: .close, start: Int32(i), end: Int32(i + 1)))
+                i += 1
+            case UInt8(ascii: "-"):
+                tokens.append(AmountToken(kind: .dash, start: Int32(i), end: Int32(i + 1)))
+                i += 1
+            case UInt8(ascii: "$"):
+                symbol(lexicon.symbols[0x24]!, scalar: "$", start: i, end: i + 1)
+                i += 1
+            case UInt8(ascii: "/"), UInt8(ascii: "+"), UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+                 UInt8(ascii: "?"):
+                punctuationWord(c, start: i, end: i + 1)
+                i += 1
+            case 0x80...:
+                let (scalar, length) = decode(at: i)
+                switch scalar {
+                case 0xA0, 0x2000...0x200B, 0x202F, 0x205F, 0x2060, 0x3000, 0xFEFF, 0xAD:
+                    break   // spaces, zero-width characters, soft hyphen
+                case 0x2010...0x2015, 0x2212:
+                    tokens.append(AmountToken(kind: .dash, start: Int32(i), end: Int32(i + length)))
+                case 0x2018, 0x2019, 0x02BC, 0xAB, 0xBB, 0x201C...0x201F, 0x2026, 0x2039, 0x203A:
+                    break   // stray apostrophes and quotation marks
+                case 0x2248: punctuationWord(UInt8(ascii: "~"), start: i, end: i + length)
+                case 0x2265: punctuationWord(UInt8(ascii: ">"), start: i, end: i + length)
+                case 0x2264: punctuationWord(UInt8(ascii: "<"), start: i, end: i + length)
+                case 0x0300...0x036F:
+                    break   // a combining mark with no letter before it
+                default:
+                    if let code = lexicon.symbols[scalar] {
+                        symbol(code, scalar: Unicode.Scalar(scalar)!, start: i, end: i + length)
+                    } else if isLetter(scalar) {
+                        i = scanWord(at: i)
+                        continue
+                    } else {
+                        return AmountParseError(
+                            "unexpected character ‘\(String(Unicode.Scalar(scalar)!))’", position: characterOffset(i))
+                    }
+                }
+                i += length
+            default:
+                return AmountParseError("unexpected character ‘\(String(UnicodeScalar(c)))’", position: characterOffset(i))
+            }
+        }
+        return nil
+    }
+
+    // MARK: Numbers
+
+    /// Reads digits with thousands separators and a decimal mark; returns the end.
+    /// `leadingMark`: the number starts with its decimal mark (".5").
+    private mutating func scanNumber(at start: Int, leadingMark: Bool) -> Int {
+        let n = bytes.count
+        var number = AmountNumber()
+        var j = start
+        var overflow = false
+        func readGroup() -> Int {
+            let groupStart = j
+            while j < n, isDigit(bytes[j]) {
+                if !overflow {
+                    if let next = DecimalAmount.appendingDigit(number.mantissa, bytes[j] &- 48) {
+                        number.mantissa = next
+                    } else {
+                        overflow = true
+                    }
+                }
+                j += 1
+            }
+            return j - groupStart
+        }
+        if leadingMark {
+            j += 1
+            number.decimals = readGroup()
+            if overflow { number.problem = .tooLarge }
+            if number.decimals > DecimalAmount.maxScale && number.problem == .none { number.problem = .tooManyDecimals }
+            tokens.append(AmountToken(kind: .number, start: Int32(start), end: Int32(j), number: number))
+            return j
+        }
+        let firstDigit = bytes[j]
+        let firstGroup = readGroup()
+        var commas = 0, dots = 0, spaces = 0
+        var commaGroupsOf3 = true, dotGroupsOf3 = true
+        var lastMark: UInt8 = 0
+        var lastGroup = 0
+        while j < n {
+            // A separator directly followed by a digit.
+            var sepLength = 0
+            var isSpace = false
+            let c = bytes[j]
+            if c == UInt8(ascii: ",") || c == UInt8(ascii: ".") {
+                sepLength = 1
+            } else if c == UInt8(ascii: " ") || c == UInt8(ascii: "'") {
+                sepLength = 1
+                isSpace = true
+            } else if c == 0xC2, j + 1 < n, bytes[j + 1] == 0xA0 {
+                sepLength = 2
+                isSpace = true
+            } else if c == 0xE2, j + 2 < n, bytes[j + 1] == 0x80,
+                      bytes[j + 2] == 0xAF || bytes[j + 2] == 0x89 || bytes[j + 2] == 0x87 || bytes[j + 2] == 0x99 {
+                sepLength = 3   // U+202F, U+2009, U+2007, ’ (Swiss thousands)
+                isSpace = true
+            }
+            let k = j + sepLength
+            guard sepLength > 0, k < n, isDigit(bytes[k]) else { break }
+            if isSpace {
+                // Thousands only: before any , or ., after a group of 1-3 digits, then exactly 3 digits.
+                guard commas == 0, dots == 0, spaces > 0 || firstGroup <= 3,
+                      k + 2 < n, isDigit(bytes[k + 1]), isDigit(bytes[k + 2]),
+                      k + 3 == n || !isDigit(bytes[k + 3]) else { break }
+                j = k
+                _ = readGroup()
+                spaces += 1
+                continue
+            }
+            j = k
+            let group = readGroup()
+            if c == UInt8(ascii: ",") {
+                commas += 1
+                if group != 3 { commaGroupsOf3 = false }
+            } else {
+                dots += 1
+                if group != 3 { dotGroupsOf3 = false }
+            }
+            lastMark = c
+            lastGroup = group
+        }
+        if overflow { number.problem = .tooLarge }
+        if commas > 0 && dots > 0 {
+            // Both marks: the last is the decimal mark, written once; the other groups thousands.
+            let decimalIsComma = lastMark == UInt8(ascii: ",")
+            let decimalCount = decimalIsComma ? commas : dots
+            let thousandsOf3 = decimalIsComma ? dotGroupsOf3 : commaGroupsOf3
+            if decimalCount != 1 || !thousandsOf3 || (spaces == 0 && firstGroup > 3) {
+                number.problem = .malformed
+            }
+            number.decimals = lastGroup
+        } else if commas + dots == 1 {
+            if spaces > 0 {
+                number.decimals = lastGroup
+            } else if lastGroup == 3 && firstGroup <= 3 && !(firstGroup == 1 && firstDigit == UInt8(ascii: "0")) {
+                number.ambiguousMark = lastMark
+            } else {
+                number.decimals = lastGroup
+            }
+        } else if commas + dots > 1 {
+            // One mark, several times: thousands.
+            if !(commaGroupsOf3 && dotGroupsOf3) || (spaces == 0 && firstGroup > 3) {
+                number.problem = .malformed
+            }
+        } else {
+            number.isPlainInteger = spaces == 0
+            if spaces == 0 && firstGroup == 4 && !overflow && (1900...2199).contains(number.mantissa) {
+                number.isYear = true
+            }
+        }
+        if number.decimals > DecimalAmount.maxScale && number.problem == .none { number.problem = .tooManyDecimals }
+        tokens.append(AmountToken(kind: .number, start: Int32(start), end: Int32(j), number: number))
+        return j
+    }
+
+    // MARK: Words
+
+    /// Reads a word, folding it as it goes; returns the end.
+    private mutating func scanWord(at start: Int) -> Int {
+        let n = bytes.count
+        var lo: UInt64 = 0
+        var hi: UInt64 = 0
+        var length = 0
+        var slow = false
+        var upper = 0
+        var j = start
+        @inline(__always) func push(_ b: UInt8) {
+            if length < 8 {
+                lo |= UInt64(b) << (UInt64(length) &* 8)
+            } else if length < 16 {
+                hi |= UInt64(b) << (UInt64(length - 8) &* 8)
+            }
+            length += 1
+        }
+        loop: while j < n {
+            let c = bytes[j]
+            if c < 0x80 {
+                if c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z") {
+                    push(c)
+                    j += 1
+                } else if c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") {
+                    push(c | 0x20)
+                    upper += 1
+                    j += 1
+                } else if c == UInt8(ascii: "'") {
+                    push(c)
+                    j += 1
+                    break loop
+                } else if c == UInt8(ascii: "-"), j + 1 < n, letterLength(at: j + 1) > 0 {
+                    push(c)
+                    j += 1
+                } else {
+                    break loop
+                }
+            } else {
+                let (scalar, len) = decode(at: j)
+                switch scalar {
+                case 0xC0...0xFF where scalar != 0xD7 && scalar != 0xF7:
+                    let folded = Self.latin1Fold[Int(scalar - 0xC0)]
+                    push(UInt8(truncatingIfNeeded: folded))
+                    if folded > 0xFF { push(UInt8(truncatingIfNeeded: folded >> 8)) }
+                case 0x0300...0x036F:
+                    break
+                case 0x2019, 0x2018, 0x02BC:
+                    push(UInt8(ascii: "'"))
+                    j += len
+                    break loop
+                default:
+                    guard scalar > 0xFF, isLetter(scalar) else { break loop }
+                    slow = true
+                }
+                j += len
+            }
+        }
+        var id: Int32 = -1
+        if slow {
+            let folded = TextFolding.fold(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<j]), as: UTF8.self))
+            let utf8 = Array(folded.utf8)
+            if utf8.count <= AmountLexicon.maxWordLength && utf8.allSatisfy({ $0 < 0x80 }) {
+                let key = AmountLexicon.pack(utf8)
+                id = lexicon.wordID(lo: key.lo, hi: key.hi)
+            }
+        } else if length <= AmountLexicon.maxWordLength {
+            if length == 3 && upper == 3 && j - start == 3, let code = lexicon.upperCode(lo) {
+                tokens.append(AmountToken(kind: .currency, start: Int32(start), end: Int32(j), id: Int32(code)))
+                return j
+            }
+            id = lexicon.wordID(lo: lo, hi: hi)
+        }
+        // "$US": a symbol glued before these letters.
+        if id >= 0, lexicon.gluesToSymbol[Int(id)], let last = tokens.last, last.kind == .currency,
+           last.end == Int32(start), last.end - last.start <= 3,
+           let code = lexicon.gluedCurrency(text(last.start, last.end) + lexicon.words[Int(id)]) {
+            tokens[tokens.count - 1].id = Int32(code)
+            tokens[tokens.count - 1].end = Int32(j)
+            return j
+        }
+        tokens.append(AmountToken(kind: .word, start: Int32(start), end: Int32(j), id: id))
+        return j
+    }
+
+    /// A one-character word such as "/" or "+".
+    private mutating func punctuationWord(_ c: UInt8, start: Int, end: Int) {
+        let id = lexicon.wordID(lo: UInt64(c), hi: 0)
+        tokens.append(AmountToken(kind: .word, start: Int32(start), end: Int32(end), id: id))
+    }
+
+    /// A currency symbol, merged with letters glued before it ("US$", "CN¥").
+    private mutating func symbol(_ code: Int16, scalar: Unicode.Scalar, start: Int, end: Int) {
+        if let last = tokens.last, last.kind == .word, last.id >= 0, lexicon.gluesToSymbol[Int(last.id)],
+           last.end == Int32(start) || lexicon.singleWordRole(last.id) == .none,
+           let glued = lexicon.gluedCurrency(lexicon.words[Int(last.id)] + String(scalar)) {
+            tokens[tokens.count - 1] = AmountToken(kind: .currency, start: last.start, end: Int32(end), id: Int32(glued))
+            return
+        }
+        tokens.append(AmountToken(kind: .currency, start: Int32(start), end: Int32(end), id: Int32(code)))
+    }
+
+    // MARK: Characters
+
+    @inline(__always) private func isDigit(_ c: UInt8) -> Bool { c &- 48 < 10 }
+
+    @inline(__always) private func isASCIIAlphanumeric(_ c: UInt8) -> Bool {
+        isDigit(c) || (c | 0x20) &- 97 < 26
+    }
+
+    /// The length of the letter at `i`, or 0 when there is none.
+    private func letterLength(at i: Int) -> Int {
+        let c = bytes[i]
+        if c < 0x80 { return (c | 0x20) &- 97 < 26 ? 1 : 0 }
+        let (scalar, length) = decode(at: i)
+        return isLetter(scalar) ? length : 0
+    }
+
+    private func isLetter(_ scalar: UInt32) -> Bool {
+        if scalar >= 0xC0 && scalar <= 0xFF { return scalar != 0xD7 && scalar != 0xF7 }
+        if scalar < 0xC0 { return false }
+        return Unicode.Scalar(scalar)?.properties.isAlphabetic ?? false
+    }
+
+    /// The scalar starting at byte `i` (valid UTF-8: the bytes come from a String).
+    @inline(__always) private func decode(at i: Int) -> (UInt32, Int) {
+        let c = UInt32(bytes[i])
+        let n = bytes.count
+        if c < 0x80 { return (c, 1) }
+        if c < 0xE0, i + 1 < n { return ((c & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
+        if c < 0xF0, i + 2 < n {
+            return ((c & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+        }
+        if i + 3 < n {
+            return ((c & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                | UInt32(bytes[i + 3] & 0x3F), 4)
+        }
+        return (0xFFFD, 1)
+    }
+
+    func text(_ start: Int32, _ end: Int32) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(end)]), as: UTF8.self)
+    }
+
+    func characterOffset(_ byte: Int) -> Int {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[..<byte]), as: UTF8.self).count
+    }
+
+    /// U+00C0...U+00FF folded: one or two ASCII bytes (second in the high byte).
+    static let latin1Fold: [UInt16] = {
+        let table = "aaaaaa" + "\u{1}" + "ceeeeiiiidnooooo" + "\u{2}" + "ouuuuyt" + "\u{3}"
+            + "aaaaaa" + "\u{1}" + "ceeeeiiiidnooooo" + "\u{2}" + "ouuuuyty"
+        var out: [UInt16] = []
+        for b in table.utf8 {
+            switch b {
+            case 1: out.append(UInt16(ascii("a")) | UInt16(ascii("e")) << 8)   // æ
+            case 2: out.append(UInt16(ascii("x")))                              // × ÷ (never used)
+            case 3: out.append(UInt16(ascii("s")) | UInt16(ascii("s")) << 8)   // ß
+            default: out.append(UInt16(b))
+            }
+        }
+        precondition(out.count == 64)
+        return out
+    }()
+}
+
+private func ascii(_ s: Unicode.Scalar) -> UInt8 { UInt8(s.value) }

@@ -51,5 +51,6 @@ let package = Package(
         // files named on their command line instead.
         .target(name: "FuzzChecks", dependencies: ["PledgeTally"]),
         .executableTarget(name: "FuzzPledgeFiles", dependencies: ["FuzzChecks"]),
+        .executableTarget(name: "FuzzAmountParser", dependencies: ["FuzzChecks"]),
     ]
 )

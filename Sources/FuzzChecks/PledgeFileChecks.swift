@@ -19,7 +19,8 @@ import PledgeTally
 /// - a CSV table's rows have as many cells as its header.
 ///
 /// When the package is built for testing (debug builds, and fuzz builds, which
-/// pass `-enable-testing`) the file is also read with tiny buffers, and the
+/// pass `-enable-testing`) the file is also read with tiny buffers (7 bytes,
+/// and 1 byte or 2 to 30 depending on the input's length), and the
 /// events must be the same as with the 1 MiB buffer (the reader promises not to
 /// depend on where chunks end); and with a 64-byte record limit, checked for
 /// the same promises.
@@ -43,7 +44,8 @@ public enum PledgeFileChecks {
             guard let events = read(file, into: &problems, Ingest.read) else { continue }
             problems += eventProblems(events, file: file, facts: facts)
             #if DEBUG || FUZZING
-            for chunkSize in bytes.count <= 512 ? [7, 1] : [7] {
+            // 7, and 1 for short inputs, another small size for longer ones.
+            for chunkSize in [7, bytes.count <= 64 ? 1 : 2 + bytes.count % 29] {
                 guard let small = read(file, into: &problems, {
                     try Ingest.read($0, chunkSize: chunkSize, recordLimit: Ingest.recordLimit, $1)
                 }) else { continue }

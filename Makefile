@@ -53,6 +53,12 @@ test: test-deps
 diff:
 	$(BIN) diff $(OUTPUT)/previous $(OUTPUT)
 
+## bench: time the release binary on generated inputs and check its outputs (see bench/README.md)
+BENCH_SIZES ?= 100000 1000000
+RUNS        ?= 3
+bench: build
+	BENCH_SIZES="$(BENCH_SIZES)" RUNS="$(RUNS)" BENCH_BUILD=0 BIN="$(CURDIR)/$(BIN)" bench/run.sh
+
 ## fuzz: libFuzzer + ASan on the amount parser and the file readers, FUZZ_SECONDS (60) each;
 ## new inputs go to fuzz-out/, into Tests/Fuzz/*-corpus only with FUZZ_MERGE=1; a crash exits 1
 FUZZ_SECONDS ?= 60

@@ -81,25 +81,25 @@ public struct RateTable: Sendable {
             let b = ($1.file.lastDay?.ordinal ?? .min, $1.file.firstDay?.ordinal ?? .min)
             return a != b ? a < b : $0.file.path.utf8.lexicographicallyPrecedes($1.file.path.utf8)
         }
-        for content in ordered { merge(content.file, rows: content.rows) }
+        for content in ordered { merge(content.file, columns: content.columns) }
     }
 
     /// Adds a file's rates. Where a day and currency is already present, the
-    /// file covering the later period wins (the caller applies files oldest
-    /// first, so a plain overwrite does that).
-    mutating func merge(_ file: RateFile, rows: [(Day, [(String, DecimalAmount)])]) {
-        var byCurrency: [String: [(Day, DecimalAmount)]] = [:]
-        for (day, quotes) in rows {
-            for (currency, rate) in quotes { byCurrency[currency, default: []].append((day, rate)) }
-        }
-        for (currency, points) in byCurrency {
-            var merged: [Day: DecimalAmount] = [:]
-            if let old = series[currency] {
-                for (d, r) in zip(old.days, old.rates) { merged[d] = r }
+    /// file applied later wins (`init(files:)` applies the newest last).
+    mutating func merge(_ file: RateFile, columns: [(currency: String, days: [Day], rates: [DecimalAmount])]) {
+        for column in columns {
+            var order = Array(column.days.indices)
+            order.sort { column.days[$0] < column.days[$1] }
+            guard let old = series[column.currency] else {
+                // The common case, one file: no merging needed.
+                series[column.currency] = Series(days: order.map { column.days[$0] }, rates: order.map { column.rates[$0] })
+                continue
             }
-            for (d, r) in points { merged[d] = r }
+            var merged: [Day: DecimalAmount] = [:]
+            for (d, r) in zip(old.days, old.rates) { merged[d] = r }
+            for (d, r) in zip(column.days, column.rates) { merged[d] = r }
             let days = merged.keys.sorted()
-            series[currency] = Series(days: days, rates: days.map { merged[$0]! })
+            series[column.currency] = Series(days: days, rates: days.map { merged[$0]! })
         }
         files.append(file)
     }

@@ -24,8 +24,8 @@ public struct RunFacts: Sendable {
     public var usedRates: [Converter.UsedRate] = []
     /// Domain texts no rule matched, as first seen.
     public var unclassified: [String] = []
-    /// Pledges with the same investor, amount and domain text as an earlier one.
-    public var duplicates: [(first: String, again: String)] = []
+    /// Pledges with the same investor, amount, domain text and date as an earlier one.
+    public var duplicatePledges = 0
 
     public var records: Int { inputs.reduce(0) { $0 + $1.records } }
     public var accepted: Int { inputs.reduce(0) { $0 + $1.accepted } }

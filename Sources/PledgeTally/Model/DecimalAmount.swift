@@ -41,13 +41,18 @@ public struct DecimalAmount: Hashable, Comparable, Sendable {
     /// Parses a plain decimal: an optional `-`, ASCII digits, optionally `.` and
     /// more digits. The whole text must match; anything else gives `nil`.
     public init?<S: StringProtocol>(plain text: S) {
+        self.init(plainUTF8: text.utf8)
+    }
+
+    /// The same as `init(plain:)`, over UTF-8 bytes.
+    public init?<C: Collection>(plainUTF8 text: C) where C.Element == UInt8 {
         var mantissa: Int128 = 0
         var scale = 0
         var negative = false
         var seenDigit = false
         var seenPoint = false
         var first = true
-        for byte in text.utf8 {
+        for byte in text {
             defer { first = false }
             switch byte {
             case UInt8(ascii: "-") where first:

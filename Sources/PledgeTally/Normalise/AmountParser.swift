@@ -480,9 +480,10 @@ struct AmountGrammar {
         if k < n, tokens[k].kind == .number {
             if tokens[k].number.isYear {
                 guard !attachesToAmount(k + 1) else { return nil }
-                if isJoin(k + 1), k + 2 < n, tokens[k + 2].kind == .number, tokens[k + 2].number.isYear,
-                   !attachesToAmount(k + 3) {
-                    return k + 3
+                if isJoin(k + 1), k + 2 < n, tokens[k + 2].kind == .number {
+                    if tokens[k + 2].number.isYear && !attachesToAmount(k + 3) { return k + 3 }
+                    // "between 1934 and 3022 crore": a range of amounts, not of years.
+                    return nil
                 }
                 return k + 1
             }

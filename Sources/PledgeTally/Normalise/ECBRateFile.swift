@@ -17,64 +17,86 @@ public enum ECBRateFile {
         public var description: String { line > 0 ? "\(path):\(line): \(reason)" : "\(path): \(reason)" }
     }
 
-    /// The parsed content of one file.
+    /// The parsed content of one file: each currency's rates by day.
     public struct Content: Sendable {
         public var file: RateFile
-        public var rows: [(Day, [(String, DecimalAmount)])]
+        /// One series per currency column, days in file order.
+        public var columns: [(currency: String, days: [Day], rates: [DecimalAmount])]
         /// Rows or cells that were skipped, one sentence each.
         public var warnings: [Problem]
     }
 
     /// Parses one rates file's bytes. `path` is used in messages and the manifest.
     /// Throws when the file is not a rates file at all (no `Date` header).
+    /// Works on the bytes, so the 1.9 MB history costs little memory.
     public static func parse(_ data: [UInt8], path: String) throws(Problem) -> Content {
         let digest = FileDigest.sha256(bytes: data)
-        var text = String(decoding: data, as: UTF8.self)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
-        }
-        while let last = lines.last, last.allSatisfy({ $0 == " " }) { lines.removeLast() }
-        guard let header = lines.first else {
-            throw Problem(path: path, line: 0, reason: "the rates file is empty")
-        }
-        let columns = header.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard columns.first?.lowercased() == "date" else {
-            throw Problem(path: path, line: 1, reason: "not an ECB rates file: the header must start with ‘Date’")
-        }
+        var start = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var lineNumber = 0
+        var columns: [(currency: String, days: [Day], rates: [DecimalAmount])] = []
+        var headerSeen = false
         var warnings: [Problem] = []
-        var rows: [(Day, [(String, DecimalAmount)])] = []
         var seen: Set<Day> = []
-        for (index, line) in lines.enumerated().dropFirst() {
-            let lineNumber = index + 1
-            if line.allSatisfy({ $0 == " " || $0 == "," }) { continue }
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard let day = parseDate(cells[0]) else {
-                warnings.append(Problem(path: path, line: lineNumber, reason: "row skipped: ‘\(cells[0].prefix(40))’ is not a date"))
+        var firstDay: Day?, lastDay: Day?
+        var rowCount = 0
+        while start < data.count {
+            var end = data[start...].firstIndex(of: 0x0A) ?? data.count
+            let next = end + 1
+            if end > start && data[end - 1] == 0x0D { end -= 1 }
+            lineNumber += 1
+            defer { start = next }
+            let cells = splitCells(data[start..<end])
+            if cells.allSatisfy({ $0.isEmpty }) { continue }
+            if !headerSeen {
+                guard String(decoding: cells[0], as: UTF8.self).lowercased() == "date" else {
+                    throw Problem(path: path, line: lineNumber, reason: "not an ECB rates file: the header must start with ‘Date’")
+                }
+                columns = cells.dropFirst().map { (String(decoding: $0, as: UTF8.self), [], []) }
+                headerSeen = true
+                continue
+            }
+            let dateText = String(decoding: cells[0], as: UTF8.self)
+            guard let day = parseDate(dateText) else {
+                warnings.append(Problem(path: path, line: lineNumber, reason: "row skipped: ‘\(dateText.prefix(40))’ is not a date"))
                 continue
             }
             guard seen.insert(day).inserted else {
                 warnings.append(Problem(path: path, line: lineNumber, reason: "row skipped: \(day) appears twice"))
                 continue
             }
-            var quotes: [(String, DecimalAmount)] = []
-            for (column, cell) in zip(columns.indices.dropFirst(), cells.dropFirst()) {
-                let currency = columns[column]
-                if currency.isEmpty || cell.isEmpty || cell == "N/A" { continue }
-                guard let rate = DecimalAmount(plain: cell), rate > .zero else {
-                    warnings.append(Problem(path: path, line: lineNumber, reason: "\(currency) rate ‘\(cell.prefix(40))’ skipped: not a positive number"))
+            rowCount += 1
+            firstDay = min(firstDay ?? day, day)
+            lastDay = max(lastDay ?? day, day)
+            for (i, cell) in cells.dropFirst().enumerated() {
+                guard i < columns.count else {
+                    if !cell.isEmpty {
+                        warnings.append(Problem(path: path, line: lineNumber, reason: "row has more cells than the header; the extra ones are ignored"))
+                    }
+                    break
+                }
+                if columns[i].currency.isEmpty || cell.isEmpty || cell.elementsEqual("N/A".utf8) { continue }
+                guard let rate = DecimalAmount(plainUTF8: cell), rate > .zero else {
+                    let text = String(decoding: cell, as: UTF8.self)
+                    warnings.append(Problem(path: path, line: lineNumber, reason: "\(columns[i].currency) rate ‘\(text.prefix(40))’ skipped: not a positive number"))
                     continue
                 }
-                quotes.append((currency, rate))
+                columns[i].days.append(day)
+                columns[i].rates.append(rate)
             }
-            if cells.count > columns.count, cells[columns.count...].contains(where: { !$0.isEmpty }) {
-                warnings.append(Problem(path: path, line: lineNumber, reason: "row has more cells than the header; the extra ones are ignored"))
-            }
-            rows.append((day, quotes))
         }
-        let days = rows.map(\.0)
-        let file = RateFile(path: path, sha256: digest, firstDay: days.min(), lastDay: days.max(), days: rows.count)
-        return Content(file: file, rows: rows, warnings: warnings)
+        guard headerSeen else { throw Problem(path: path, line: 0, reason: "the rates file is empty") }
+        let file = RateFile(path: path, sha256: digest, firstDay: firstDay, lastDay: lastDay, days: rowCount)
+        return Content(file: file, columns: columns.filter { !$0.currency.isEmpty }, warnings: warnings)
+    }
+
+    /// A line's cells split at commas, each without surrounding spaces.
+    static func splitCells(_ line: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+        line.split(separator: 0x2C, omittingEmptySubsequences: false).map { cell in
+            var c = cell
+            while c.first == 0x20 { c = c.dropFirst() }
+            while c.last == 0x20 { c = c.dropLast() }
+            return c
+        }
     }
 
     /// `2026-10-30` or `30 October 2026`.

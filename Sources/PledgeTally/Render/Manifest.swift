@@ -35,6 +35,7 @@ public enum Manifest {
                 ("records", .int(facts.records)), ("accepted", .int(facts.accepted)), ("rejected", .int(facts.rejected)),
                 ("unpriced", .int(facts.grandTotal.unpriced)), ("domains", .int(facts.domains.count)),
                 ("unclassified_texts", .int(facts.unclassified.count)),
+                ("repeated_pledges", .int(facts.duplicatePledges)),
             ])),
             ("grand_total", .object([
                 ("currency", .string(o.currency)),

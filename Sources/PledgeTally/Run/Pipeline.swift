@@ -23,6 +23,7 @@ public enum Pipeline {
         var normaliser = Normaliser(domains: input.domains, defaultDate: options.date)
         var converter = Converter(rates: input.rates, reportingCurrency: options.currency)
         var totals = DomainTotals()
+        var duplicates = DuplicateFinder()
         var shownRejections = 0
         let maxShownRejections = 20
 
@@ -61,6 +62,9 @@ public enum Pipeline {
                             try rejected(r)
                         case .success(let p):
                             stats.accepted += 1
+                            if let earlier = duplicates.check(p.pledge), duplicates.count <= maxShownRejections {
+                                say("warning: \(raw.source):\(raw.line) states the same pledge as \(earlier) (investor, amount, domain and date); both are kept")
+                            }
                             try totals.add(p)
                             try ReportCSV.write(p, reportingDigits: reportingDigits, to: &pledgesCSV)
                             try workbook.add(p)
@@ -71,6 +75,13 @@ public enum Pipeline {
                 facts.inputs.append(stats)
             }
             progress.update(stage: "writing the workbook", records: recordsSoFar, force: true)
+            if duplicates.count > maxShownRejections {
+                say("warning: … and \(duplicates.count - maxShownRejections) more repeated pledges")
+            }
+            facts.duplicatePledges = duplicates.count
+            if duplicates.isSaturated {
+                say("note: repeated pledges were looked for among the first \(DuplicateFinder.maxSlots / 4 * 3) pledges and against them only")
+            }
             if shownRejections > maxShownRejections {
                 say("… and \(shownRejections - maxShownRejections) more rejections: see rejected.csv")
             }

@@ -41,6 +41,10 @@ struct AmountParserTests {
         AmountCase("plus de 10 milliards d’euros d’ici à 2030", .atLeast, "10000000000", "EUR"),
         // Ranges
         .range("entre 5 et 10 milliards d’euros", "10000000000", "5000000000", "EUR"),
+        // Ends that look like years are still amounts when a scale or currency follows.
+        .range("entre 2000 et 3000 millions d’euros", "3000000000", "2000000000", "EUR"),
+        .range("de 2187 à 3 365 crore de roupies indiennes", "33650000000", "21870000000", "INR"),
+        .range("entre 2181 et 2 693 crore de roupies", "26930000000", "21810000000", "INR"),
         .range("de 5 à 10 milliards d'euros", "10000000000", "5000000000", "EUR"),
         .range("5 à 10 milliards d’euros", "10000000000", "5000000000", "EUR"),
         .range("5-10 milliards d’euros", "10000000000", "5000000000", "EUR"),
@@ -156,6 +160,8 @@ struct AmountParserTests {
         .range("€5bn to €10bn", "10000000000", "5000000000", "EUR"),
         .range("between $5bn and $10bn", "10000000000", "5000000000", "USD"),
         .range("between 5 and 10 billion dollars", "10000000000", "5000000000", "USD"),
+        .range("between 1934 and 3022 crore rupees", "30220000000", "19340000000", "INR"),
+        .range("between 2000 and 3000 million euros", "3000000000", "2000000000", "EUR"),
         .range("from $5bn to $10bn", "10000000000", "5000000000", "USD"),
         .range("from $5bn up to $10bn", "10000000000", "5000000000", "USD"),
         .range("$5-10bn", "10000000000", "5000000000", "USD"),

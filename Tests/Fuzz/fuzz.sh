@@ -37,7 +37,9 @@ SPEC
     mkdir -p "$work/corpus"
     log="$work/fuzz.log"
     echo "Fuzzing $target for $FUZZ_SECONDS s (log: $log)"
-    "$BUILD/release/$target" "$work/corpus" "Tests/Fuzz/$corpus" \
+    # SWIFT_BACKTRACE: leave crashes to libFuzzer and ASan, whose reports the
+    # Swift runtime's backtracer would otherwise garble.
+    SWIFT_BACKTRACE=enable=no "$BUILD/release/$target" "$work/corpus" "Tests/Fuzz/$corpus" \
         -dict="Tests/Fuzz/$dict" -max_total_time="$FUZZ_SECONDS" -max_len="$max_len" \
         -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
         -artifact_prefix="$work/" >"$log" 2>&1
@@ -53,7 +55,7 @@ SPEC
         grep -h 'Test unit written to' "$log" >&2
     elif [ -n "$FUZZ_MERGE" ]; then
         echo "Merging new inputs of $target into Tests/Fuzz/$corpus"
-        "$BUILD/release/$target" -merge=1 -max_len="$max_len" -rss_limit_mb=2048 -timeout=10 \
+        SWIFT_BACKTRACE=enable=no "$BUILD/release/$target" -merge=1 -max_len="$max_len" -rss_limit_mb=2048 -timeout=10 \
             "Tests/Fuzz/$corpus" "$work/corpus" >"$work/merge.log" 2>&1 \
             || { echo "fuzz: merging $target failed, see $work/merge.log" >&2; failed="$failed $target"; }
         grep -E 'MERGE-OUTER: [0-9]+ new files' "$work/merge.log"

@@ -59,5 +59,12 @@ RUNS        ?= 3
 bench: build
 	BENCH_SIZES="$(BENCH_SIZES)" RUNS="$(RUNS)" BENCH_BUILD=0 BIN="$(CURDIR)/$(BIN)" bench/run.sh
 
+## fuzz: libFuzzer + ASan on the amount parser and the file readers, FUZZ_SECONDS (60) each;
+## new inputs go to fuzz-out/, into Tests/Fuzz/*-corpus only with FUZZ_MERGE=1; a crash exits 1
+FUZZ_SECONDS ?= 60
+FUZZ_MERGE   ?=
+fuzz: deps
+	SWIFT="$(SWIFT)" FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_MERGE=$(FUZZ_MERGE) Tests/Fuzz/fuzz.sh
+
 clean:
 	rm -rf .build

@@ -46,7 +46,13 @@ let package = Package(
         .testTarget(name: "XlsxWriterTests", dependencies: ["XlsxWriter"]),
         .testTarget(
             name: "PledgeTallyTests",
-            dependencies: ["PledgeTally", "PledgeTallyCLI"]
+            dependencies: ["PledgeTally", "PledgeTallyCLI", "FuzzChecks"]
         ),
+        // Fuzzing (`make fuzz`): the invariants, and one libFuzzer executable per
+        // input kind. Built without `-D FUZZING` the executables replay the
+        // files named on their command line instead.
+        .target(name: "FuzzChecks", dependencies: ["PledgeTally"]),
+        .executableTarget(name: "FuzzPledgeFiles", dependencies: ["FuzzChecks"]),
+        .executableTarget(name: "FuzzAmountParser", dependencies: ["FuzzChecks"]),
     ]
 )

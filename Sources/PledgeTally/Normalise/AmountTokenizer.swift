@@ -98,6 +98,15 @@ struct AmountTokenizer {
                 case 0x2248: punctuationWord(UInt8(ascii: "~"), start: i, end: i + length)
                 case 0x2265: punctuationWord(UInt8(ascii: ">"), start: i, end: i + length)
                 case 0x2264: punctuationWord(UInt8(ascii: "<"), start: i, end: i + length)
+                case 0x0338, 0x20D2, 0x20E5:
+                    // A slash through the sign before it (NFD "≯" is ">" + U+0338):
+                    // a negated sign, which the precomposed form rejects too.
+                    var from = i
+                    if from > 0 { from -= 1 }
+                    while from > 0 && bytes[from] & 0xC0 == 0x80 { from -= 1 }   // back to the sign's first byte
+                    let previous = String(decoding: bytes[from..<i], as: UTF8.self)
+                    return AmountParseError(
+                        "unexpected character ‘\(previous)\(String(Unicode.Scalar(scalar)!))’", position: characterOffset(from))
                 case 0x0300...0x036F:
                     break   // a combining mark with no letter before it
                 default:

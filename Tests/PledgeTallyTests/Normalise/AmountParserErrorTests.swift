@@ -18,6 +18,11 @@ struct AmountParserErrorTests {
         AmountErrorCase("€5bn dont 2 en France", "unknown word ‘dont’"),
         AmountErrorCase("5 milliards d'euros pour l'IA", "unknown word ‘pour’"),
         AmountErrorCase("5%", "unexpected character ‘%’"),
+        // Negated signs, precomposed or decomposed (NFD: the sign, then U+0338): never read as the plain sign.
+        AmountErrorCase("\u{226F} 5 M€", "unexpected character ‘\u{226F}’"),
+        AmountErrorCase(">\u{0338} 5 M€", "unexpected character ‘>\u{0338}’"),
+        AmountErrorCase("\u{2265}\u{0338} 5 M€", "unexpected character ‘\u{2265}\u{0338}’"),
+        AmountErrorCase("\u{2248}\u{0338} 5 M€", "unexpected character ‘\u{2248}\u{0338}’"),
         AmountErrorCase("5 milliards en euros", "unexpected word ‘en’"),
         // Negative
         AmountErrorCase("-5 milliards d'euros", "negative"),

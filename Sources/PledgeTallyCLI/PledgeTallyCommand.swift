@@ -18,7 +18,7 @@ public struct PledgeTallyCommand: ParsableCommand {
             try command.run()
             exit(withError: nil)
         } catch let error as RunError {
-            StandardError.line("pledgetally: \(error.message)")
+            StandardError.report("pledgetally: \(error.message)")
             terminate(error.exitCode)
         } catch let error as ExitCodeError {
             terminate(error.code)

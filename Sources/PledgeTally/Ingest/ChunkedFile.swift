@@ -27,10 +27,25 @@ final class ChunkedFile {
 
     init(path: String, chunkSize: Int, maxCapacity: Int) throws(IngestError) {
         precondition(chunkSize > 0 && maxCapacity >= 2 * chunkSize)
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: a named pipe put in place of the file after the folder
+        // was listed must not block the run until someone writes to it. Only
+        // a regular file is read (fstat on the open descriptor, so no swap can
+        // slip in between the check and the reads).
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             throw .unreadable(path: path, reason: IngestError.systemMessage(errno))
         }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            let code = errno
+            close(descriptor)
+            throw .unreadable(path: path, reason: IngestError.systemMessage(code))
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw .unexpectedFile(path: path)
+        }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         self.path = path
         self.descriptor = descriptor
         self.chunkSize = chunkSize

@@ -8,9 +8,16 @@ import Glibc
 public enum FileDigest {
     /// The lower-case hex SHA-256 of the file at `path`.
     public static func sha256(path: String) throws(RunError) -> String {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking open, then only a regular file: a named pipe swapped in
+        // for an input must not stall the run (nor this digest's thread).
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 { throw RunError(.inputMissing, "\(path): cannot read: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            throw RunError(.inputMissing, "\(path): not a regular file (a folder or a special file)")
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         var hasher = SHA256()
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {

@@ -10,7 +10,7 @@ public enum Pipeline {
     public typealias Say = (String) -> Void
 
     /// Runs the job. Returns the run's facts when the outputs were published.
-    public static func run(_ options: RunOptions, say: @escaping Say = StandardError.line,
+    public static func run(_ options: RunOptions, say: @escaping Say = StandardError.report,
                            progress: Progress = Progress()) throws(RunError) -> RunFacts {
         let input = try ReferenceData.load(inputFolder: options.input, say: say)
         guard input.rates.currencies.contains(options.currency) else {
@@ -111,6 +111,7 @@ public enum Pipeline {
         switch error {
         case let e as RunError: return e
         case let e as OutputError: return RunError(e)
+        case let e as IngestError: return RunError(e)   // a pledge file gone or changed since it was listed
         case is DecimalAmount.Overflow: return RunError(.data, "the totals exceed the largest amount pledgetally can add exactly")
         default: return RunError(.ioError, String(describing: error))
         }

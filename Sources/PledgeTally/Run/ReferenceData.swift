@@ -60,12 +60,38 @@ struct ReferenceData {
                              domainsFile: ("domains.csv", try FileDigest.sha256(path: domainsPath)), rates: rates)
     }
 
+    /// The bytes of a regular file. A folder, a named pipe (which would block
+    /// until someone writes to it) or a device is refused (exit 66), as is a
+    /// missing file or one that cannot be read.
     static func readAll(_ path: String, missing: String) throws(RunError) -> [UInt8] {
-        guard FileManager.default.fileExists(atPath: path) else { throw RunError(.inputMissing, "\(path): \(missing)") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw RunError(.inputMissing, "\(path): cannot read the file")
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else {
+            let code = errno
+            if code == ENOENT { throw RunError(.inputMissing, "\(path): \(missing)") }
+            throw RunError(.inputMissing, "\(path): cannot read: \(String(cString: strerror(code)))")
         }
-        return [UInt8](data)
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else {
+            throw RunError(.inputMissing, "\(path): cannot read: \(String(cString: strerror(errno)))")
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            throw RunError(.inputMissing, "\(path): not a regular file (a folder or a special file)")
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(status.st_size))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n > 0 {
+                bytes.append(contentsOf: chunk[..<n])
+            } else if n == 0 {
+                return bytes
+            } else if errno != EINTR {
+                throw RunError(.inputMissing, "\(path): cannot read: \(String(cString: strerror(errno)))")
+            }
+        }
     }
 }
 

@@ -21,4 +21,38 @@ public enum StandardError {
 
     /// `text` and a line end.
     public static func line(_ text: String) { write(text + "\n") }
+
+    /// A problem or warning about the input: one line whatever the input
+    /// held. See ``printable(_:limit:)``.
+    public static func report(_ text: String) { line(printable(text)) }
+
+    /// The most Unicode scalars a reported line keeps.
+    public static let lineLimit = 1_000
+
+    /// `text` made safe for one terminal line: line ends, tabs and other
+    /// control characters, and the bidirectional controls that would reorder
+    /// what follows them (U+200E/F, U+202A–E, U+2066–9), written as escapes
+    /// (`\n`, `\u{202E}`); cut after `limit` scalars with "…".
+    public static func printable(_ text: String, limit: Int = lineLimit) -> String {
+        var out = String.UnicodeScalarView()
+        var count = 0
+        for scalar in text.unicodeScalars {
+            if count >= limit {
+                out.append("…")
+                break
+            }
+            count += 1
+            let v = scalar.value
+            switch v {
+            case 0x0A: out.append(contentsOf: "\\n".unicodeScalars)
+            case 0x0D: out.append(contentsOf: "\\r".unicodeScalars)
+            case 0x09: out.append(contentsOf: "\\t".unicodeScalars)
+            case 0x00..<0x20, 0x7F..<0xA0, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
+                out.append(contentsOf: "\\u{\(String(v, radix: 16, uppercase: true))}".unicodeScalars)
+            default:
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
 }

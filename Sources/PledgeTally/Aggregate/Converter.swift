@@ -14,6 +14,8 @@ public struct Converter: Sendable {
         public var currency: String
         public var day: Day
         public var rate: DecimalAmount
+        /// The rates file it was read from (where files overlap, the newest wins).
+        public var file: String = ""
         public static func < (a: UsedRate, b: UsedRate) -> Bool {
             (a.currency, a.day.ordinal) < (b.currency, b.day.ordinal)
         }
@@ -65,8 +67,8 @@ public struct Converter: Sendable {
             rates.quote(reportingCurrency, on: day).map { reporting -> ExchangeRate in
                 // The ECB day shown is the older of the two quotes (EUR has none of its own).
                 let days = [currency == "EUR" ? nil : original.day, reportingCurrency == "EUR" ? nil : reporting.day]
-                if currency != "EUR" { used.insert(UsedRate(currency: currency, day: original.day, rate: original.rate)) }
-                if reportingCurrency != "EUR" { used.insert(UsedRate(currency: reportingCurrency, day: reporting.day, rate: reporting.rate)) }
+                if currency != "EUR" { used.insert(UsedRate(currency: currency, day: original.day, rate: original.rate, file: original.file)) }
+                if reportingCurrency != "EUR" { used.insert(UsedRate(currency: reportingCurrency, day: reporting.day, rate: reporting.rate, file: reporting.file)) }
                 return ExchangeRate(reportingPerEuro: reporting.rate, originalPerEuro: original.rate, day: days.compactMap { $0 }.min())
             }
         }

@@ -8,6 +8,8 @@ public struct RateTable: Sendable {
     struct Series: Sendable {
         var days: [Day] = []
         var rates: [DecimalAmount] = []
+        /// For each day, the index in `files` of the file its rate came from.
+        var sources: [Int32] = []
     }
 
     var series: [String: Series] = [:]
@@ -23,6 +25,8 @@ public struct RateTable: Sendable {
     public struct Quote: Sendable, Equatable {
         public var rate: DecimalAmount
         public var day: Day
+        /// The rates file the rate came from ("rates/eurofxref.csv"); empty for EUR.
+        public var file: String = ""
     }
 
     /// Why a lookup failed, as a sentence for rejected.csv.
@@ -69,7 +73,7 @@ public struct RateTable: Sendable {
         if day.ordinal - found.ordinal > Int32(Self.maxAgeDays) {
             return .failure(.tooOld(currency: currency, day: day, last: found))
         }
-        return .success(Quote(rate: s.rates[lo - 1], day: found))
+        return .success(Quote(rate: s.rates[lo - 1], day: found, file: files[Int(s.sources[lo - 1])].path))
     }
 
     /// The table of several files. Where they overlap, the newest file wins:
@@ -87,19 +91,21 @@ public struct RateTable: Sendable {
     /// Adds a file's rates. Where a day and currency is already present, the
     /// file applied later wins (`init(files:)` applies the newest last).
     mutating func merge(_ file: RateFile, columns: [(currency: String, days: [Day], rates: [DecimalAmount])]) {
+        let source = Int32(files.count)
         for column in columns {
             var order = Array(column.days.indices)
             order.sort { column.days[$0] < column.days[$1] }
             guard let old = series[column.currency] else {
                 // The common case, one file: no merging needed.
-                series[column.currency] = Series(days: order.map { column.days[$0] }, rates: order.map { column.rates[$0] })
+                series[column.currency] = Series(days: order.map { column.days[$0] }, rates: order.map { column.rates[$0] },
+                                                 sources: Array(repeating: source, count: order.count))
                 continue
             }
-            var merged: [Day: DecimalAmount] = [:]
-            for (d, r) in zip(old.days, old.rates) { merged[d] = r }
-            for (d, r) in zip(column.days, column.rates) { merged[d] = r }
+            var merged: [Day: (DecimalAmount, Int32)] = [:]
+            for (d, (r, f)) in zip(old.days, zip(old.rates, old.sources)) { merged[d] = (r, f) }
+            for (d, r) in zip(column.days, column.rates) { merged[d] = (r, source) }
             let days = merged.keys.sorted()
-            series[column.currency] = Series(days: days, rates: days.map { merged[$0]! })
+            series[column.currency] = Series(days: days, rates: days.map { merged[$0]!.0 }, sources: days.map { merged[$0]!.1 })
         }
         files.append(file)
     }

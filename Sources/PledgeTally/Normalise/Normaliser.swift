@@ -48,7 +48,11 @@ public struct Normaliser: Sendable {
         let day: Day
         if let text = raw.date, !text.trimmingSpaces().isEmpty {
             guard let d = date(text) else {
-                return reject("date", text, "‘\(text.trimmingSpaces())’ is not a date: write it as YYYY-MM-DD")
+                let t = text.trimmingSpaces()
+                if Self.looksLikeADate(t) {
+                    return reject("date", text, "‘\(t)’ is not a day of the calendar (no such day in that month)")
+                }
+                return reject("date", text, "‘\(t)’ is not a date: write it as YYYY-MM-DD")
             }
             day = d
         } else if let d = defaultDate {
@@ -71,6 +75,18 @@ public struct Normaliser: Sendable {
         let code = AmountParser.currency(named: text.trimmingSpaces())
         currencyCache[text] = code
         return code
+    }
+
+    /// True for text written in one of the accepted forms (`2025-02-30`,
+    /// `30/02/2025`) whatever its numbers, so a message can tell a day that
+    /// does not exist from a date written otherwise.
+    static func looksLikeADate(_ t: String) -> Bool {
+        let b = Array(t.utf8)
+        func digits(_ r: Range<Int>) -> Bool { b[r].allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        if b.count == 10, b[4] == 0x2D, b[7] == 0x2D, digits(0..<4), digits(5..<7), digits(8..<10) { return true }
+        let parts = t.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count == 3 && (1...2).contains(parts[0].count) && (1...2).contains(parts[1].count) && parts[2].count == 4
+            && parts.allSatisfy { $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
     }
 
     /// `YYYY-MM-DD`, or `DD/MM/YYYY` as French and British files write it.

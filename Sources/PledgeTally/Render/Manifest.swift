@@ -21,9 +21,12 @@ public enum Manifest {
             })),
             ("domains", .object([("path", .string(facts.domainsFile.path)), ("sha256", .string(facts.domainsFile.sha256))])),
             ("rates", .array(facts.rateFiles.map { r in
-                .object([
+                let used = facts.usedRates.filter { $0.file == r.path }
+                return .object([
                     ("path", .string(r.path)), ("sha256", .string(r.sha256)), ("days", .int(r.days)),
                     ("first_date", .optional(r.firstDay?.description)), ("last_date", .optional(r.lastDay?.description)),
+                    // What the conversions took from this file (where files overlap, the newest wins).
+                    ("rates_used", .int(used.count)), ("days_used", .int(Set(used.map(\.day)).count)),
                 ])
             })),
             ("rates_used", .object([

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// SIGKILL at 28 points of a run of 60,000 pledges, spread over reading,
+/// writing the CSV files and the workbook rows, closing (zipping) the
+/// workbook and publishing: after each, the previous outputs are
+/// byte-identical (or, if the run won the race, the new outputs are complete),
+/// and a following run succeeds and removes what the killed ones left.
+@Suite("Hostile: killed at random points", .serialized)
+struct KillTests {
+    @Test func killedAnywhereThePreviousOutputsSurviveByteForByte() throws {
+        let dir = try TemporaryDirectory()
+        let out = dir.path("Out")
+        let summit = ["run", "--input", Command.packageRoot + "/Input", "--output", out, "--date", "2025-02-10"]
+        let first = try Command.run(summit)
+        #expect(first.status == 0, "\(first.stderr)")
+        let summitOutputs = Hostile.snapshot(out)
+        var reference = summitOutputs
+        #expect(reference.keys.contains("report.xlsx"))
+
+        let input = try UnattendedRunTests.bigInput(dir, rows: 60_000)
+        let args = ["run", "--input", input, "--output", out, "--date", "2025-02-10"]
+        // Time a full run (into another folder) to place the kills.
+        let started = Date()
+        let probe = try Command.run(["run", "--input", input, "--output", dir.path("Timing"), "--date", "2025-02-10"])
+        #expect(probe.status == 0, "\(probe.stderr)")
+        let full = Date().timeIntervalSince(started)
+        let complete = Hostile.snapshot(dir.path("Timing"))
+
+        // 24 even fractions, and 4 more packed at the end (closing the workbook, the swap).
+        let fractions = (0..<24).map { Double($0) / 24 } + [0.97, 0.985, 0.993, 0.998]
+        var killed = 0
+        for fraction in fractions {
+            let delay = full * fraction
+            let p = try UnattendedRunTests.start(args)
+            Thread.sleep(forTimeInterval: delay)
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            let after = Hostile.snapshot(out)
+            if p.terminationReason == .uncaughtSignal {
+                killed += 1
+                #expect(after == reference, "outputs changed after a kill at \(String(format: "%.3f", delay)) s (\(fraction) of \(full) s)")
+            } else {
+                // The run finished first: its outputs are complete and become the reference.
+                #expect(p.terminationStatus == 0, "at \(fraction)")
+                for (name, bytes) in complete where !name.hasPrefix("previous/") {
+                    #expect(after[name] == bytes, "\(name) after a run that was not killed")
+                }
+                reference = after
+            }
+        }
+        #expect(killed >= 20, "only \(killed) of \(fractions.count) runs were killed before they finished")
+
+        // The next run cleans up what the killed ones left and succeeds.
+        let next = try Command.run(summit)
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(try Hostile.leftovers(dir).isEmpty)
+        let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(files == ["by_domain.csv", "manifest.json", "pledges.csv", "previous", "rejected.csv", "report.xlsx"])
+        // Its outputs are the first run's again, byte for byte (no clock in them).
+        let last = Hostile.snapshot(out)
+        for (name, bytes) in summitOutputs where !name.hasPrefix("previous/") {
+            #expect(last[name] == bytes, "\(name)")
+        }
+    }
+}

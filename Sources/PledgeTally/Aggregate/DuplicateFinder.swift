@@ -25,14 +25,19 @@ public struct DuplicateFinder: Sendable {
     /// The place of the earlier pledge `pledge` repeats ("a.csv:3"), or nil.
     public mutating func check(_ pledge: Pledge) -> String? {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ text: String) {
-            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-            hash = (hash ^ 0x1F) &* 0x0000_0100_0000_01B3   // field separator
+        @inline(__always) func mix(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        func mix(_ text: String, lowercased: Bool = false) {
+            for byte in text.utf8 { mix(lowercased && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+            mix(0x1F)   // field separator
         }
-        mix(pledge.investor.utf8.allSatisfy { $0 < 0x80 } ? pledge.investor.lowercased() : TextFolding.fold(pledge.investor))
+        if pledge.investor.utf8.allSatisfy({ $0 < 0x80 }) {
+            mix(pledge.investor, lowercased: true)
+        } else {
+            mix(TextFolding.fold(pledge.investor))
+        }
         mix(pledge.amountText)
         mix(pledge.domainText)
-        mix(String(pledge.date.ordinal))
+        withUnsafeBytes(of: pledge.date.ordinal.littleEndian) { for byte in $0 { mix(byte) } }
         if hash == 0 { hash = 1 }   // 0 marks an empty slot
 
         var slot = Int(truncatingIfNeeded: hash) & (hashes.count - 1)

@@ -21,7 +21,7 @@ extension RunDiff {
         if !domains.isEmpty {
             lines.append("by domain:")
             for d in domains {
-                let delta = d.totalDelta.map { " (\($0.isNegative ? "" : "+")\($0))" } ?? ""
+                let delta = d.totalDelta.flatMap { $0.isZero ? nil : " (\($0.isNegative ? "" : "+")\($0))" } ?? ""
                 lines.append("  \(d.domain)\(delta)")
                 for f in d.fields { lines.append("    \(f.field): \(f.old.isEmpty ? "∅" : f.old) → \(f.new.isEmpty ? "∅" : f.new)") }
             }

@@ -10,8 +10,13 @@ public enum Pipeline {
     public typealias Say = (String) -> Void
 
     /// Runs the job. Returns the run's facts when the outputs were published.
-    public static func run(_ options: RunOptions, say: @escaping Say = StandardError.report,
+    public static func run(_ options: RunOptions, say speak: @escaping Say = StandardError.report,
                            progress: Progress = Progress()) throws(RunError) -> RunFacts {
+        // A message clears the progress line first, so the two never share a line.
+        let say: Say = { line in
+            progress.clear()
+            speak(line)
+        }
         let input = try ReferenceData.load(inputFolder: options.input, say: say)
         guard input.rates.currencies.contains(options.currency) else {
             throw RunError(.usage, "--currency \(options.currency): the ECB rates files have no rate for \(options.currency)")
@@ -67,7 +72,6 @@ public enum Pipeline {
                 stats.sha256 = try digests.sha256(file.path)
                 facts.inputs.append(stats)
             }
-            progress.update(stage: "writing the workbook", records: recordsSoFar, force: true)
             if duplicates.count > maxShownRejections {
                 say("warning: … and \(duplicates.count - maxShownRejections) more repeated pledges")
             }
@@ -84,6 +88,7 @@ public enum Pipeline {
             facts.usedRates = converter.used.sorted()
             facts.unclassified = normaliser.domains.unclassifiedTexts
             for text in facts.unclassified { say("unclassified domain: ‘\(text)’ (add a rule to domains.csv)") }
+            progress.update(stage: "writing the workbook", records: recordsSoFar, force: true)
 
             try report.finish(facts)
         } catch {

@@ -60,18 +60,5 @@ extension IngestEvent {
     }
 }
 
-/// Deterministic pseudo-random numbers (SplitMix64) for fuzz tests.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// The ingest stage's suites, nested so that `swift test --filter Ingest` runs them all.
 @Suite("Ingest") enum IngestTests {}

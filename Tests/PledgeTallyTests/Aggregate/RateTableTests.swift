@@ -33,7 +33,7 @@ struct RateTableTests {
 
     @Test func lastRateOnOrBeforeTheDay() throws {
         let t = try table([("h", Self.history)])
-        #expect(try t.quote("USD", on: day("2025-02-10")).get() == .init(rate: DecimalAmount(plain: "1.032")!, day: day("2025-02-10")))
+        #expect(try t.quote("USD", on: day("2025-02-10")).get() == .init(rate: DecimalAmount(plain: "1.032")!, day: day("2025-02-10"), file: "h"))
         // Saturday 8th: Friday's rate.
         #expect(try t.quote("USD", on: day("2025-02-08")).get().day == day("2025-02-07"))
         #expect(try t.quote("EUR", on: day("1990-01-01")).get().rate == 1)
@@ -63,6 +63,10 @@ struct RateTableTests {
         #expect(try t.quote("USD", on: day("2025-02-11")).get().rate == DecimalAmount(plain: "1.04")!)
         #expect(try t.quote("USD", on: day("2025-02-10")).get().rate == DecimalAmount(plain: "1.032")!)
         #expect(t.files.map(\.path) == ["rates/hist.csv", "rates/daily.csv"])
+        // Each quote names the file its rate came from.
+        #expect(try t.quote("USD", on: day("2025-02-11")).get().file == "rates/daily.csv")
+        #expect(try t.quote("USD", on: day("2025-02-10")).get().file == "rates/hist.csv")
+        #expect(try t.quote("JPY", on: day("2025-02-12")).get().file == "rates/daily.csv")
     }
 
     @Test func garbledRowsAndBadRatesAreSkippedWithAWarning() throws {

@@ -19,8 +19,18 @@ public struct DomainMap: Sendable {
     public let rules: [Rule]
     private let folded: [String]
     private var cache: [String: String] = [:]
-    /// Domain texts that matched no rule, in the order first seen.
+    /// Domain texts that matched no rule, in the order first seen; at most
+    /// `maxUnclassified` of them.
     public private(set) var unclassifiedTexts: [String] = []
+    private var listed: Set<String> = []
+    /// True when more distinct texts matched no rule than are listed.
+    public private(set) var unclassifiedOverflow = false
+
+    /// Memory stays bounded whatever the input: distinct texts are cached,
+    /// and listed as unclassified, only up to these counts (a file of junk
+    /// can have a different domain text on every line).
+    public static let maxCached = 100_000
+    public static let maxUnclassified = 10_000
 
     public init(rules: [Rule]) {
         self.rules = rules
@@ -36,8 +46,20 @@ public struct DomainMap: Sendable {
             result = rule.domain
             break
         }
-        if result == Self.unclassified { unclassifiedTexts.append(text) }
-        cache[text] = result
+        if result == Self.unclassified {
+            // A text of a megabyte is listed by its first 1,000 characters.
+            let shown = text.utf8.count <= 1_000 ? text
+                : String(String.UnicodeScalarView(text.unicodeScalars.prefix(1_000))) + "…"
+            if !listed.contains(shown) {
+                if unclassifiedTexts.count < Self.maxUnclassified {
+                    unclassifiedTexts.append(shown)
+                    listed.insert(shown)
+                } else {
+                    unclassifiedOverflow = true
+                }
+            }
+        }
+        if cache.count < Self.maxCached && text.utf8.count <= 256 { cache[text] = result }
         return result
     }
 }

@@ -88,6 +88,9 @@ public enum Pipeline {
             facts.usedRates = converter.used.sorted()
             facts.unclassified = normaliser.domains.unclassifiedTexts
             for text in facts.unclassified { say("unclassified domain: ‘\(text)’ (add a rule to domains.csv)") }
+            if normaliser.domains.unclassifiedOverflow {
+                say("note: more than \(DomainMap.maxUnclassified) distinct domain texts match no rule; only the first \(DomainMap.maxUnclassified) are listed")
+            }
             progress.update(stage: "writing the workbook", records: recordsSoFar, force: true)
 
             try report.finish(facts)

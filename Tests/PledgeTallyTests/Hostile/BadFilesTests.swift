@@ -157,6 +157,19 @@ struct BadFilesTests {
         #expect(try Hostile.checkCounts(dir2.path("Out"))["pledges/long.md"] == .init(records: 2, accepted: 2, rejected: 0))
     }
 
+    @Test func junkDomainTextsAreListedUpToALimit() throws {
+        // Every line a different domain text no rule matches: each is listed
+        // once, up to 10,000, then one note; memory stays bounded.
+        let text = Self.header + (0..<10_050).map { "I\($0),5 M€,zz\($0)zz,2025-02-10\n" }.joined()
+        let dir = try TemporaryDirectory()
+        let r = try Hostile.run(try Hostile.input(dir, ["junk.csv": Array(text.utf8)]), dir)
+        #expect(r.status == 0)
+        let problems = Hostile.problems(r)
+        #expect(problems.filter { $0.hasPrefix("unclassified domain: ") }.count == 10_000)
+        #expect(problems.last == "note: more than 10000 distinct domain texts match no rule; only the first 10000 are listed")
+        #expect(try Hostile.checkCounts(dir.path("Out"))["pledges/junk.csv"] == .init(records: 10_050, accepted: 10_050, rejected: 0))
+    }
+
     @Test func aMarkdownFileWithoutATableIsOneFileRejection() throws {
         try expect("notes.md", Array("# Notes\n\nNo table here, just | a pipe.\n".utf8), problems: [
             "notes.md:0: file ‘’: no pipe table found: a table needs a header row such as ‘Investor | Amount | Domain’ followed by a delimiter row such as ‘---|---|---’",

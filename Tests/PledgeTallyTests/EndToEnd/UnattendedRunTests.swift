@@ -21,19 +21,6 @@ struct UnattendedRunTests {
         return folder
     }
 
-    /// Every file of a folder (recursively) with its bytes.
-    static func snapshot(_ folder: String) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        let e = FileManager.default.enumerator(atPath: folder)
-        while let name = e?.nextObject() as? String {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDir), !isDir.boolValue {
-                files[name] = FileManager.default.contents(atPath: folder + "/" + name)
-            }
-        }
-        return files
-    }
-
     static func start(_ args: [String]) throws -> Process {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: try #require(Command.binary))
@@ -49,7 +36,7 @@ struct UnattendedRunTests {
         let out = dir.path("Out")
         let good = try Command.run(["run", "--input", Command.packageRoot + "/Input", "--output", out, "--date", "2025-02-10"])
         #expect(good.status == 0, "\(good.stderr)")
-        let before = try Self.snapshot(out)
+        let before = Command.snapshot(out)
         #expect(before.keys.contains("report.xlsx"))
 
         let input = try Self.bigInput(dir, rows: 150_000)
@@ -67,7 +54,7 @@ struct UnattendedRunTests {
             if p.isRunning { killedBeforeTheEnd += 1 }
             kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()
-            let after = try Self.snapshot(out)
+            let after = Command.snapshot(out)
             if p.terminationReason == .uncaughtSignal {
                 #expect(after == before, "outputs changed after a kill at \(delay) s")
             } else {

@@ -13,12 +13,12 @@ struct FaultTests {
         let mount = try Fault.Mount(in: dir, size: "4m")
         let out = mount.path + "/Out"
         #expect(try Fault.summit(out).status == 0)
-        let before = Hostile.snapshot(out)
+        let before = Command.snapshot(out)
         try #require(Hostile.shell("mount -o remount,ro '\(mount.path)'") == 0)
         let r = try Fault.summit(out)
         #expect(r.status == 73)
         #expect(r.stderr == "pledgetally: \(mount.path)/.Out.lock: cannot create the lock file: Read-only file system\n")
-        #expect(Hostile.snapshot(out) == before)
+        #expect(Command.snapshot(out) == before)
     }
 
     @Test func aReadOnlyOutputFolderInsideAWritableParentExits74() throws {
@@ -29,14 +29,14 @@ struct FaultTests {
         let dir = try TemporaryDirectory()
         let out = dir.path("Out")
         #expect(try Fault.summit(out).status == 0)
-        let before = Hostile.snapshot(out)
+        let before = Command.snapshot(out)
         try #require(Hostile.shell("mount --bind '\(out)' '\(out)' && mount -o remount,bind,ro '\(out)'") == 0)
         defer { Hostile.shell("umount '\(out)'") }
         let r = try Fault.summit(out)
         #expect(r.status == 74, "\(r.stderr)")
         #expect(r.stderr.hasPrefix("pledgetally: \(out)/by_domain.csv: cannot keep as previous: "))
         #expect(r.stderr.split(separator: "\n").count == 1)
-        #expect(Hostile.snapshot(out) == before)
+        #expect(Command.snapshot(out) == before)
         #expect(try Hostile.leftovers(dir).isEmpty)
     }
 
@@ -48,7 +48,7 @@ struct FaultTests {
         let mount = try Fault.Mount(in: dir, size: "2m")
         let out = mount.path + "/Out"
         #expect(try Fault.summit(out).status == 0)
-        let before = Hostile.snapshot(out)
+        let before = Command.snapshot(out)
         let input = try Hostile.input(dir)
         var text = "investor,amount,domain,date\n"
         for i in 0..<rows { text += "\"Investor \(i), Inc.\",jusqu’à 5 Md€,supercalculateur,2025-02-10\n" }
@@ -61,7 +61,7 @@ struct FaultTests {
         #expect(line.hasPrefix("pledgetally: \(mount.path)/.Out.partial-"))
         #expect(line.contains("/\(failingFile): write failed: "))
         #expect(line.hasSuffix("No space left on device") || line.hasSuffix("(No space left on device)"))
-        #expect(Hostile.snapshot(out) == before)
+        #expect(Command.snapshot(out) == before)
         let left = try FileManager.default.contentsOfDirectory(atPath: mount.path).filter { $0.contains(".partial-") || $0.contains(".old-") }
         #expect(left.isEmpty)
         // Space back: the same run succeeds.

@@ -130,19 +130,6 @@ enum Hostile {
         return counts
     }
 
-    /// Every file of a folder (recursively) with its bytes.
-    static func snapshot(_ folder: String) -> [String: Data] {
-        var files: [String: Data] = [:]
-        let e = FileManager.default.enumerator(atPath: folder)
-        while let name = e?.nextObject() as? String {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDir), !isDir.boolValue {
-                files[name] = FileManager.default.contents(atPath: folder + "/" + name)
-            }
-        }
-        return files
-    }
-
     /// Staging or set-aside folders a run left beside `Out`.
     static func leftovers(_ dir: TemporaryDirectory) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".partial-") || $0.contains(".old-") }

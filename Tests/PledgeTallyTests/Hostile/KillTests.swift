@@ -14,7 +14,7 @@ struct KillTests {
         let summit = ["run", "--input", Command.packageRoot + "/Input", "--output", out, "--date", "2025-02-10"]
         let first = try Command.run(summit)
         #expect(first.status == 0, "\(first.stderr)")
-        let summitOutputs = Hostile.snapshot(out)
+        let summitOutputs = Command.snapshot(out)
         var reference = summitOutputs
         #expect(reference.keys.contains("report.xlsx"))
 
@@ -25,7 +25,7 @@ struct KillTests {
         let probe = try Command.run(["run", "--input", input, "--output", dir.path("Timing"), "--date", "2025-02-10"])
         #expect(probe.status == 0, "\(probe.stderr)")
         let measured = Date().timeIntervalSince(started)
-        let complete = Hostile.snapshot(dir.path("Timing"))
+        let complete = Command.snapshot(dir.path("Timing"))
 
         // 24 even fractions, and 4 more packed at the end (closing the workbook, the swap).
         // Runs get faster or slower with the machine's load: a run that ends
@@ -42,7 +42,7 @@ struct KillTests {
             let finishedAfter = Date().timeIntervalSince(start)
             kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()
-            let after = Hostile.snapshot(out)
+            let after = Command.snapshot(out)
             if p.terminationReason == .uncaughtSignal {
                 killed += 1
                 #expect(after == reference, "outputs changed after a kill at \(String(format: "%.3f", delay)) s (\(fraction) of \(full) s)")
@@ -65,7 +65,7 @@ struct KillTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         #expect(files == ["by_domain.csv", "manifest.json", "pledges.csv", "previous", "rejected.csv", "report.xlsx"])
         // Its outputs are the first run's again, byte for byte (no clock in them).
-        let last = Hostile.snapshot(out)
+        let last = Command.snapshot(out)
         for (name, bytes) in summitOutputs where !name.hasPrefix("previous/") {
             #expect(last[name] == bytes, "\(name)")
         }

@@ -65,6 +65,19 @@ enum Command {
         return target
     }
 
+    /// Every file of a folder (recursively) with its bytes.
+    static func snapshot(_ folder: String) -> [String: Data] {
+        var files: [String: Data] = [:]
+        let e = FileManager.default.enumerator(atPath: folder)
+        while let name = e?.nextObject() as? String {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDir), !isDir.boolValue {
+                files[name] = FileManager.default.contents(atPath: folder + "/" + name)
+            }
+        }
+        return files
+    }
+
     /// The text of a file.
     static func read(_ path: String) throws -> String {
         String(decoding: try #require(FileManager.default.contents(atPath: path), "missing \(path)"), as: UTF8.self)

@@ -187,7 +187,7 @@ final class ReportWorkbook {
     private func rate(_ r: ExchangeRate) -> (Double, Int) {
         let key = RateKey(reporting: r.reportingPerEuro, original: r.originalPerEuro)
         if let known = rateCache[key] { return known }
-        let shown = r.formatted()
+        let shown = r.text   // the 10 significant digits pledges.csv shows
         let value = DecimalAmount(plain: shown)?.nearestDouble ?? 0
         if rateCache.count >= 4096 { rateCache.removeAll(keepingCapacity: true) }
         rateCache[key] = (value, shown.utf8.count)

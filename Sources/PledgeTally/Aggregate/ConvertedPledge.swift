@@ -16,14 +16,18 @@ public struct ExchangeRate: Sendable, Equatable {
     /// The ECB publication day used; nil when no ECB rate was needed
     /// (a pledge already in the reporting currency).
     public var day: Day?
-    /// The rate with 10 significant digits, as pledges.csv shows it.
+    /// The rate rounded to 10 significant digits, the value pledges.csv and
+    /// the workbook show.
+    public let shown: DecimalAmount
+    /// `shown` as text, trailing zeros kept: `0.9689922481`, `1.000000000`.
     public let text: String
 
     public init(reportingPerEuro: DecimalAmount, originalPerEuro: DecimalAmount, day: Day?) {
         self.reportingPerEuro = reportingPerEuro
         self.originalPerEuro = originalPerEuro
         self.day = day
-        self.text = Self.formatted(reportingPerEuro, over: originalPerEuro)
+        self.shown = Self.rounded(reportingPerEuro, over: originalPerEuro, significantDigits: 10)
+        self.text = shown.formatted(significantDigits: 10)
     }
 
     /// A pledge already in the reporting currency.
@@ -32,10 +36,11 @@ public struct ExchangeRate: Sendable, Equatable {
     /// The rate with `digits` significant digits (half to even, rounded once),
     /// trailing zeros kept: `0.9689922481`, `1.000000000`.
     public func formatted(significantDigits digits: Int = 10) -> String {
-        Self.formatted(reportingPerEuro, over: originalPerEuro, significantDigits: digits)
+        Self.rounded(reportingPerEuro, over: originalPerEuro, significantDigits: digits).formatted(significantDigits: digits)
     }
 
-    static func formatted(_ reportingPerEuro: DecimalAmount, over originalPerEuro: DecimalAmount, significantDigits digits: Int = 10) -> String {
+    /// q_rep / q_orig rounded once, half to even, to `digits` significant digits.
+    static func rounded(_ reportingPerEuro: DecimalAmount, over originalPerEuro: DecimalAmount, significantDigits digits: Int) -> DecimalAmount {
         // Find the fewest places at which the quotient has `digits` digits,
         // then round the exact quotient there once.
         var places = 0
@@ -45,8 +50,7 @@ public struct ExchangeRate: Sendable, Equatable {
             if truncated.mantissaDigits(atScale: places) >= digits { break }
             places += 1
         }
-        guard let value = try? DecimalAmount(mantissa: 1).scaled(by: reportingPerEuro, over: originalPerEuro, places: places)
-        else { return "" }
-        return value.formatted(significantDigits: digits)
+        let value = (try? DecimalAmount(mantissa: 1).scaled(by: reportingPerEuro, over: originalPerEuro, places: places)) ?? .zero
+        return value.rounded(significantDigits: digits)
     }
 }

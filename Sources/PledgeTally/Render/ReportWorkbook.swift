@@ -34,8 +34,6 @@ final class ReportWorkbook {
     private let reportingCurrency: String
     private let reportingDigits: Int
     private let marker: (Int) -> String
-    /// The rates of recent rows, as doubles and their shown width (rates repeat a lot).
-    private var rateCache: [RateKey: (value: Double, chars: Int)] = [:]
 
     /// Pledges columns the Summary formulas read (zero-based): domain, qualifier, amount in the reporting currency.
     static let domainColumn = 3
@@ -92,8 +90,7 @@ final class ReportWorkbook {
         do throws(XlsxError) {
             let (sheet, row) = try rejected.nextRow(book: book!)
             try text(r.source, sheet, row, 0, table: rejected)
-            try sheet.write(row: row, col: 1, number: Double(r.line), format: formats.line)
-            rejected.see(1, characters: digits(r.line))
+            try line(r.line, sheet, row, table: rejected)
             try text(r.field, sheet, row, 2, table: rejected)
             try text(r.value, sheet, row, 3, table: rejected)
             try text(r.reason, sheet, row, 4, table: rejected)
@@ -127,8 +124,7 @@ final class ReportWorkbook {
         let (sheet, row) = try pledges.nextRow(book: book!)
         let table = pledges
         try text(pledge.source, sheet, row, 0, table: table)
-        try sheet.write(row: row, col: 1, number: Double(pledge.line), format: formats.line)
-        table.see(1, characters: digits(pledge.line))
+        try line(pledge.line, sheet, row, table: table)
         try text(pledge.investor, sheet, row, 2, table: table)
         try text(pledge.domain, sheet, row, 3, table: table)
         try text(pledge.domainText, sheet, row, 4, table: table)
@@ -166,32 +162,23 @@ final class ReportWorkbook {
         pledges.see(col, characters: WorkbookNumberFormat.displayWidth(a, currency: currency, language: options.language))
     }
 
-    /// A real date cell; a day Excel cannot show (before 1900) is written as its ISO text.
+    /// The source line in column 1, as a number without grouping.
+    @inline(__always)
+    private func line(_ n: Int, _ sheet: Worksheet, _ row: Int, table: WorkbookTable) throws(XlsxError) {
+        try sheet.write(row: row, col: 1, number: Double(n), format: formats.line)
+        table.see(1, characters: digits(n))
+    }
+
     @inline(__always)
     private func date(_ d: Day, _ sheet: Worksheet, _ row: Int, _ col: Int) throws(XlsxError) {
-        let (y, m, day) = d.components
-        if (1900...9999).contains(y) {
-            try sheet.writeDate(row: row, col: col, year: y, month: m, day: day, format: formats.date)
-        } else {
-            try sheet.write(row: row, col: col, string: d.description)
-        }
+        try sheet.write(row: row, col: col, day: d, format: formats.date)
         pledges.see(col, characters: 10)
     }
 
-    private struct RateKey: Hashable {
-        var reporting: DecimalAmount
-        var original: DecimalAmount
-    }
-
     /// The rate as pledges.csv shows it (10 significant digits), as a double, and its width.
+    @inline(__always)
     private func rate(_ r: ExchangeRate) -> (Double, Int) {
-        let key = RateKey(reporting: r.reportingPerEuro, original: r.originalPerEuro)
-        if let known = rateCache[key] { return known }
-        let shown = r.text   // the 10 significant digits pledges.csv shows
-        let value = DecimalAmount(plain: shown)?.nearestDouble ?? 0
-        if rateCache.count >= 4096 { rateCache.removeAll(keepingCapacity: true) }
-        rateCache[key] = (value, shown.utf8.count)
-        return (value, shown.utf8.count)
+        (r.shown.nearestDouble, r.text.utf8.count)
     }
 
     private func digits(_ n: Int) -> Int {

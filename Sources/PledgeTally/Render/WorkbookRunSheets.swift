@@ -9,8 +9,7 @@ enum WorkbookRates {
         for used in facts.usedRates {
             let (sheet, row) = try table.nextRow(book: book)
             try sheet.write(row: row, col: 0, string: used.currency)
-            let (y, m, d) = used.day.components
-            try sheet.writeDate(row: row, col: 1, year: y, month: m, day: d, format: formats.date)
+            try sheet.write(row: row, col: 1, day: used.day, format: formats.date)
             try sheet.write(row: row, col: 2, number: used.rate.nearestDouble, format: formats.rate)
             table.see(1, characters: 10)
             table.see(2, characters: used.rate.description.utf8.count + 2)
@@ -119,8 +118,7 @@ enum WorkbookRunSheet {
                     }
                 case .date(let d):
                     if let d {
-                        let (y, m, day) = d.components
-                        try sheet.writeDate(row: r, col: c, year: y, month: m, day: day, format: formats.date)
+                        try sheet.write(row: r, col: c, day: d, format: formats.date)
                     } else {
                         try sheet.write(row: r, col: c, string: l.none)
                     }

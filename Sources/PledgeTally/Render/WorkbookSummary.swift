@@ -42,8 +42,8 @@ struct WorkbookSummary {
         try sheet.write(row: 1, col: 1, string: currency)
         try sheet.write(row: 2, col: 0, string: labels.rateDates, format: formats.label)
         if let days = facts.rateDays {
-            try writeDate(days.lowerBound, sheet, 2, 1)
-            try writeDate(days.upperBound, sheet, 2, 2)
+            try sheet.write(row: 2, col: 1, day: days.lowerBound, format: formats.date)
+            try sheet.write(row: 2, col: 2, day: days.upperBound, format: formats.date)
         } else {
             try sheet.write(row: 2, col: 1, string: labels.noRates)
         }
@@ -224,14 +224,5 @@ struct WorkbookSummary {
         if total >= DecimalAmount(mantissa: 2_000_000_000) { return WorkbookNumberFormat.axisBillions(formats.language) }
         if total >= DecimalAmount(mantissa: 2_000_000) { return fr ? "#,##0,,\"\u{00A0}M\"" : "#,##0,,\" M\"" }
         return WorkbookNumberFormat.count
-    }
-
-    private func writeDate(_ d: Day, _ sheet: Worksheet, _ row: Int, _ col: Int) throws(XlsxError) {
-        let (y, m, day) = d.components
-        if (1900...9999).contains(y) {
-            try sheet.writeDate(row: row, col: col, year: y, month: m, day: day, format: formats.date)
-        } else {
-            try sheet.write(row: row, col: col, string: d.description)
-        }
     }
 }

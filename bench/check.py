@@ -20,7 +20,8 @@ Checks, independently of the program (standard library only, exact decimals):
      amount_<cur> = amount x q_rep / q_orig with the last ECB rate on or
      before the pledge date (none older than 7 days), rounded half to even to
      the reporting currency's minor unit per pledge, then summed; ceiling =
-     up_to + range, floor = at_least + initial, unpriced = unspecified,
+     up_to + range, floor = at_least + initial, low = total with each range
+     at its low end (converted and rounded like the amount), unpriced = unspecified,
      share_pct = total / grand total x 100 rounded half to even to 2 places;
      rows by total descending then domain, last row TOTAL.
 When some rows are wrong, the totals are also recomputed from the program's
@@ -232,15 +233,16 @@ class Totals:
     def __init__(self):
         self.by = {}
 
-    def add(self, domain, qualifier, amount):
+    def add(self, domain, qualifier, amount, low=None):
         t = self.by.get(domain)
         if t is None:
-            t = self.by[domain] = [0, 0, Decimal(0), Decimal(0), Decimal(0)]
+            t = self.by[domain] = [0, 0, Decimal(0), Decimal(0), Decimal(0), Decimal(0)]
         t[0] += 1
         if amount is None:
             t[1] += 1
             return
         t[2] += amount
+        t[5] += low if qualifier == "range" and low is not None else amount
         if qualifier in self.CEILING:
             t[3] += amount
         elif qualifier in self.FLOOR:
@@ -249,9 +251,9 @@ class Totals:
     def rows(self, digits):
         """by_domain.csv as it should be: lists of strings, TOTAL last."""
         q = quantum(digits)
-        grand = [0, 0, Decimal(0), Decimal(0), Decimal(0)]
+        grand = [0, 0, Decimal(0), Decimal(0), Decimal(0), Decimal(0)]
         for t in self.by.values():
-            for i in range(5):
+            for i in range(6):
                 grand[i] += t[i]
 
         def share(total):
@@ -260,7 +262,7 @@ class Totals:
             return (total * 100 / grand[2]).quantize(Decimal("0.01"), ROUND_HALF_EVEN)
 
         def row(name, t):
-            return [name, str(t[0]), str(t[1])] + [format(v.quantize(q), "f") for v in t[2:5]] + \
+            return [name, str(t[0]), str(t[1])] + [format(v.quantize(q), "f") for v in t[2:6]] + \
                 [format(share(t[2]), "f")]
 
         order = sorted(self.by.items(), key=lambda kv: (-kv[1][2], kv[0].encode("utf-8")))
@@ -270,7 +272,7 @@ class Totals:
 def compare_by_domain(expected, got, label, out):
     """Compares by_domain rows; returns the number of differing cells."""
     bad = 0
-    header = ["domain", "pledges", "unpriced", "total", "ceiling", "floor", "share_pct"]
+    header = ["domain", "pledges", "unpriced", "total", "ceiling", "floor", "low", "share_pct"]
     exp_names = [r[0] for r in expected]
     got_names = [r[0] for r in got]
     if exp_names != got_names:
@@ -281,7 +283,7 @@ def compare_by_domain(expected, got, label, out):
         g = got_by.get(e[0])
         if g is None:
             continue
-        for i in range(1, 7):
+        for i in range(1, 8):
             gi = g[i] if i < len(g) else "<missing>"
             if gi != e[i]:
                 bad += 1
@@ -398,7 +400,8 @@ def check(input_dir, output_dir, truth_path, examples=10, out=print):
                                   f"the generator and the rates file do not fit")
             else:
                 exp_rep = exp_day = None
-            expected_totals.add(domain, t_q, exp_rep)
+            exp_low = conv.convert(t_al, t_c, day)[0] if t_al is not None and t_q == "range" else None
+            expected_totals.add(domain, t_q, exp_rep, exp_low)
 
             # advance past rows whose line we have passed (out of order or unknown lines)
             while pledge is not None and int(pledge[P_LINE]) < line:
@@ -470,7 +473,8 @@ def check(input_dir, output_dir, truth_path, examples=10, out=print):
                 own_rep, own_day = conv.convert(g_a, p[P_C], day)
             else:
                 own_rep, own_day = None, None
-            program_totals.add(p[P_DOM], p[P_Q], own_rep)
+            own_low = conv.convert(g_al, p[P_C], day)[0] if g_al is not None and p[P_C] and p[P_Q] == "range" else None
+            program_totals.add(p[P_DOM], p[P_Q], own_rep, own_low)
             if parse_ok:
                 want = "" if exp_rep is None else format(exp_rep, "f")
                 if g_rep_text != want:
@@ -551,7 +555,7 @@ def check(input_dir, output_dir, truth_path, examples=10, out=print):
         r = csv.reader(fh)
         bi, bheader = read_header(r, "by_domain.csv", ["domain", "pledges", "unpriced"])
         want_header = ["domain", "pledges", "unpriced", f"total_{reporting.lower()}", f"ceiling_{reporting.lower()}",
-                       f"floor_{reporting.lower()}", "share_pct"]
+                       f"floor_{reporting.lower()}", f"low_{reporting.lower()}", "share_pct"]
         if bheader != want_header:
             bad_total += 1
             out(f"BY_DOMAIN HEADER: expected {','.join(want_header)}, got {','.join(bheader)}")
@@ -630,13 +634,14 @@ t.csv,6,'@Eps,AI,Artificial intelligence,more than ¥300 million,at_least,300000
 t.csv,7,Zeta,AI,IA générative,"1 000,125 €",exact,1000.125,,EUR,2025-01-10,1.000000000,,1000.12
 '''
 # Worked by hand: Health 3e9 / 0.84 = 3,571,428,571.428… -> .43; AI = 2e9 + 2e6 + 1000.12 (1000.125 -> .12, half
-# to even); grand 9,573,429,571.55; shares 41.78 / 37.31 / 20.91 / 0.00.
-SELF_BY_DOMAIN = """domain,pledges,unpriced,total_eur,ceiling_eur,floor_eur,share_pct
-Data centres,1,0,4000000000.00,0.00,0.00,41.78
-Health,1,0,3571428571.43,3571428571.43,0.00,37.31
-AI,3,0,2002001000.12,2000000000.00,2000000.00,20.91
-Unclassified,1,1,0.00,0.00,0.00,0.00
-TOTAL,6,1,9573429571.55,5571428571.43,2000000.00,100.00
+# to even); grand 9,573,429,571.55; shares 41.78 / 37.31 / 20.91 / 0.00. Low: Health's range at 1e9 / 0.84 =
+# 1,190,476,190.476… -> .48; TOTAL 9,573,429,571.55 - 3,571,428,571.43 + 1,190,476,190.48 = 7,192,477,190.60.
+SELF_BY_DOMAIN = """domain,pledges,unpriced,total_eur,ceiling_eur,floor_eur,low_eur,share_pct
+Data centres,1,0,4000000000.00,0.00,0.00,4000000000.00,41.78
+Health,1,0,3571428571.43,3571428571.43,0.00,1190476190.48,37.31
+AI,3,0,2002001000.12,2000000000.00,2000000.00,2002001000.12,20.91
+Unclassified,1,1,0.00,0.00,0.00,0.00,0.00
+TOTAL,6,1,9573429571.55,5571428571.43,2000000.00,7192477190.60,100.00
 """
 SELF_REJECTED = "source,line,field,value,reason\n"
 SELF_MANIFEST = {"inputs": [{"path": "pledges/t.csv", "records": 6, "accepted": 6, "rejected": 0}]}
@@ -665,14 +670,16 @@ def self_test():
     case("a wrong total fails", 'AI total: expected 2002001000.12, got 2002001000.13', by_domain=SELF_BY_DOMAIN.replace("2002001000.12", "2002001000.13"))
     case("a wrong ceiling fails", 'Health ceiling: expected', by_domain=SELF_BY_DOMAIN.replace(
         "Health,1,0,3571428571.43,3571428571.43", "Health,1,0,3571428571.43,0.00"))
+    case("a wrong low end total fails", 'Health low: expected 1190476190.48, got 3571428571.43',
+         by_domain=SELF_BY_DOMAIN.replace("0.00,1190476190.48,", "0.00,3571428571.43,"))
     case("a wrong share fails", 'Health share_pct: expected 37.31, got 37.32', by_domain=SELF_BY_DOMAIN.replace("37.31", "37.32"))
     case("a half-up rounding fails", 'by field: amount_eur 1',
          pledges=SELF_PLEDGES.replace(",1000.12\n", ",1000.13\n"),
          by_domain=SELF_BY_DOMAIN.replace("2002001000.12", "2002001000.13").replace("9573429571.55", "9573429571.56"))
     case("a wrong domain fails", 'by field: domain 1', pledges=SELF_PLEDGES.replace("Gamma,Health", "Gamma,Unclassified"))
     case("a wrong domain order fails", 'domain rows differ', by_domain=SELF_BY_DOMAIN.replace(
-        "Data centres,1,0,4000000000.00,0.00,0.00,41.78\nHealth,1,0,3571428571.43,3571428571.43,0.00,37.31\n",
-        "Health,1,0,3571428571.43,3571428571.43,0.00,37.31\nData centres,1,0,4000000000.00,0.00,0.00,41.78\n"))
+        "Data centres,1,0,4000000000.00,0.00,0.00,4000000000.00,41.78\nHealth,1,0,3571428571.43,3571428571.43,0.00,1190476190.48,37.31\n",
+        "Health,1,0,3571428571.43,3571428571.43,0.00,1190476190.48,37.31\nData centres,1,0,4000000000.00,0.00,0.00,4000000000.00,41.78\n"))
     case("a wrong rate day (weekend) fails", 'by field: rate_date 1', pledges=SELF_PLEDGES.replace(
         "2025-01-11,0.8000000000,2025-01-10", "2025-01-11,0.8000000000,2025-01-09"))
     case("wrong manifest counts fail", 'MANIFEST MISMATCH: records expected 6, says 5', manifest={"inputs": [{"path": "pledges/t.csv", "records": 5,

@@ -63,8 +63,11 @@ public final class Chart {
     /// Adds a series plotting `values` against `categories` (both usually one
     /// column or row). Ranges are written as absolute references with the
     /// sheet name quoted as needed (`='Pledge data'!$D$2:$D$13`); the sheet
-    /// need not exist yet. `color` fills the bars, columns or area.
-    public func addSeries(name: String? = nil, categories: CellRange? = nil, values: CellRange, color: Color? = nil) throws(XlsxError) {
+    /// need not exist yet. `color` fills the bars, columns or area. The
+    /// returned series takes further options (``ChartSeries/showValues(numberFormat:position:fontSize:color:)``).
+    @discardableResult
+    public func addSeries(name: String? = nil, categories: CellRange? = nil, values: CellRange,
+                          color: Color? = nil) throws(XlsxError) -> ChartSeries {
         let op = "Chart.addSeries"
         _ = try core.requireOpen(op)
         for range in [categories, values].compactMap({ $0 }) {
@@ -90,6 +93,7 @@ public final class Chart {
             chart_series_set_fill(series, &fill)
         }
         seriesCount += 1
+        return ChartSeries(core: core, pointer: series)
     }
 
     /// The chart's title.

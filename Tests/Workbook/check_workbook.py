@@ -29,24 +29,35 @@ from decimal import Decimal
 
 import openpyxl
 
+import check_summary
+
 SHEETS = {
     "en": ["Summary", "Pledges", "Rejected", "Rates", "Run"],
     "fr": ["Synthèse", "Engagements", "Rejets", "Taux", "Exécution"],
 }
 PLEDGES_HEADER = {
     "en": ["Source", "Line", "Investor", "Domain", "Domain as written", "Amount as written", "Qualifier",
-           "Amount", "Amount (low end)", "Currency", "Date", "Rate", "Rate date", "Amount ({cur})"],
+           "Amount", "Amount (low end)", "Currency", "Date", "Rate ({cur} per unit)", "Rate date", "Amount ({cur})"],
     "fr": ["Source", "Ligne", "Investisseur", "Domaine", "Domaine tel qu’écrit", "Montant tel qu’écrit",
-           "Qualificatif", "Montant", "Montant (bas de fourchette)", "Devise", "Date", "Taux", "Date du taux",
+           "Qualificatif", "Montant", "Montant (bas de fourchette)", "Devise", "Date", "Taux ({cur} pour 1 unité)", "Date du taux",
            "Montant ({cur})"],
 }
 REJECTED_HEADER = {"en": ["Source", "Line", "Field", "Value", "Reason"],
                    "fr": ["Source", "Ligne", "Champ", "Valeur", "Motif"]}
 RATES_HEADER = {"en": ["Currency", "ECB date", "Units per EUR"], "fr": ["Devise", "Date BCE", "Unités pour 1 EUR"]}
 SUMMARY_HEADER = {
-    "en": ["Domain", "Pledges", "Unpriced", "Total ({cur})", "Ceiling ({cur})", "Floor ({cur})", "Share"],
-    "fr": ["Domaine", "Engagements", "Sans montant", "Total ({cur})", "Plafond ({cur})", "Plancher ({cur})", "Part"],
+    "en": ["Domain", "Pledges", "Unpriced", "Total ({cur})", "Ceiling ({cur})", "Floor ({cur})", "Low ({cur})", "Share"],
+    "fr": ["Domaine", "Engagements", "Sans montant", "Total ({cur})", "Plafond ({cur})", "Plancher ({cur})",
+           "Bas ({cur})", "Part"],
 }
+ABOUT = {"en": "About", "fr": "À propos"}
+# What the workbook shows for the CSV's codes (CSV files keep the English codes).
+QUALIFIER_SHOWN = {
+    "en": {},
+    "fr": {"exact": "exact", "up_to": "jusqu’à", "at_least": "au moins", "approximately": "environ",
+           "initial": "initial", "range": "fourchette", "unspecified": "non spécifié"},
+}
+UNCLASSIFIED_SHOWN = {"en": "Unclassified", "fr": "Non classé"}
 DATE_FORMAT = {"en": "yyyy-mm-dd", "fr": "dd/mm/yyyy"}
 SYMBOL = {"EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
 ZERO_DECIMALS = {"JPY", "KRW", "ISK", "CLP", "VND", "XAF", "XOF", "XPF", "PYG", "UGX", "RWF", "KMF", "GNF", "DJF",
@@ -162,12 +173,14 @@ def check(outdir, lang):
     pledge_sheets = continuation(names, pledges_n)
     rejected_sheets = continuation(names, rejected_n)
     expected_names = [summary_n, pledges_n, rejected_n]
-    middle = [n for n in names[3:-2]]
-    if names[:3] != expected_names or names[-2:] != [rates_n, run_n] or \
-            sorted(middle) != sorted(pledge_sheets[1:] + rejected_sheets[1:]):
-        fail(f"sheets {names}: expected {expected_names} … {[rates_n, run_n]}")
+    if names[:3] != expected_names or names[-1] != ABOUT[lang] or rates_n not in names or run_n not in names or \
+            names.index(rates_n) > names.index(run_n) or \
+            any(n not in names for n in pledge_sheets[1:] + rejected_sheets[1:]):
+        fail(f"sheets {names}: expected {expected_names} … {[rates_n, run_n]} … {ABOUT[lang]}")
     if any(n not in names for n in SHEETS[lang]):
         return
+    check_summary.check_print_and_properties(sys.modules[__name__], path, wb, lang, [summary_n, run_n])
+    check_summary.check_about(sys.modules[__name__], wb, lang, names)
 
     # Pledges against pledges.csv.
     header = [h.replace("{cur}", cur) for h in PLEDGES_HEADER[lang]]
@@ -181,7 +194,12 @@ def check(outdir, lang):
     for i, (row, rec) in enumerate(zip(rows, csv_rows)):
         where = f"{pledges_n} row {i + 2} ({rec[0]}:{rec[1]})"
         for col in (0, 2, 3, 4, 5, 6, 9):
-            if cell_text(row[col].value) != unguard(rec[col]):
+            want = unguard(rec[col])
+            if col == 3 and want == "Unclassified":
+                want = UNCLASSIFIED_SHOWN[lang]
+            if col == 6:
+                want = QUALIFIER_SHOWN[lang].get(want, want)
+            if cell_text(row[col].value) != want:
                 fail(f"{where} col {col + 1}: {row[col].value!r} != CSV {rec[col]!r}")
             if row[col].value is not None and row[col].data_type != "s" and row[col].data_type != "inlineStr":
                 fail(f"{where} col {col + 1}: text written as {row[col].data_type}")
@@ -228,70 +246,10 @@ def check(outdir, lang):
         if got != want:
             fail(f"{rejected_n} row {i + 2}: {got} != CSV {want}")
 
-    # Summary against by_domain.csv and manifest.json.
-    ws, wsf = wbv[summary_n], wb[summary_n]
-    sheader = [h.replace("{cur}", cur) for h in SUMMARY_HEADER[lang]]
-    top = next((r for r in range(1, 40) if ws.cell(r, 1).value == sheader[0]), None)
-    if top is None:
-        fail(f"{summary_n}: no table header {sheader[0]!r} in column A")
-        return
-    got = [ws.cell(top, c).value for c in range(1, 8)]
-    if got != sheader:
-        fail(f"{summary_n}: table header {got} != {sheader}")
-    by_domain = read_csv(outdir + "/by_domain.csv")[1:]
-    quoted = [("'" + n.replace("'", "''") + "'") if not re.fullmatch(r"[A-Za-z_]+", n) else n for n in pledge_sheets]
-    for i, rec in enumerate(by_domain):
-        r = top + 1 + i
-        where = f"{summary_n} row {r} ({rec[0]})"
-        if cell_text(ws.cell(r, 1).value) != unguard(rec[0]):
-            fail(f"{where}: domain {ws.cell(r, 1).value!r} != CSV {rec[0]!r}")
-        for c in (2, 3):
-            if ws.cell(r, c).value != int(rec[c - 1]):
-                fail(f"{where} {sheader[c - 1]}: {ws.cell(r, c).value!r} != CSV {rec[c - 1]}")
-        for c in (4, 5, 6):
-            same_decimal(ws.cell(r, c).value, rec[c - 1], f"{where} {sheader[c - 1]}")
-            if ws.cell(r, c).number_format.replace(";@", "") not in (money_format(cur, lang),):
-                fail(f"{where} {sheader[c - 1]}: format {ws.cell(r, c).number_format!r}")
-        share = ws.cell(r, 7).value
-        if not isinstance(share, (int, float)) or abs(Decimal(repr(float(share))) * 100 - Decimal(rec[6])) > Decimal("0.005"):
-            fail(f"{where} share: {share!r} is not {rec[6]} % to the cent")
-        if "%" not in ws.cell(r, 7).number_format:
-            fail(f"{where} share: not a percentage format ({ws.cell(r, 7).number_format!r})")
-        for c in range(2, 8):
-            f = wsf.cell(r, c).value
-            if not isinstance(f, str) or not f.startswith("="):
-                fail(f"{where} col {c}: not a formula ({f!r})")
-            elif rec[0] != "TOTAL" and c in (2, 3, 4, 5, 6):
-                fn = "COUNTIFS(" if c in (2, 3) else "SUMIFS("
-                for q in quoted:
-                    if fn + q + "!" not in f:
-                        fail(f"{where} col {c}: formula {f} does not read {q} with {fn}")
-    if cell_text(ws.cell(top + len(by_domain), 1).value) != "TOTAL":
-        fail(f"{summary_n}: the row after the domains is not TOTAL")
-    counts = manifest["counts"]
-    for r, key in zip(range(top - 5, top - 1), ["records", "accepted", "rejected", "unpriced"]):
-        if ws.cell(r, 2).value != counts[key]:
-            fail(f"{summary_n} B{r}: {key} {ws.cell(r, 2).value!r} != manifest {counts[key]}")
-    if ws.cell(2, 2).value != cur:
-        fail(f"{summary_n} B2: currency {ws.cell(2, 2).value!r} != {cur}")
-    used = manifest["rates_used"]
-    if used["first_date"]:
-        is_date(ws.cell(3, 2), used["first_date"], f"{summary_n} B3", lang)
-        is_date(ws.cell(3, 3), used["last_date"], f"{summary_n} C3", lang)
-    charts = wsf._charts
-    if len(charts) != 1:
-        fail(f"{summary_n}: {len(charts)} charts, expected 1")
-    else:
-        s = charts[0].series[0]
-        cats, vals = s.cat.numRef or s.cat.strRef, s.val.numRef
-        n = len(by_domain) - 1
-        qs = ("'" + summary_n + "'") if not re.fullmatch(r"[A-Za-z_]+", summary_n) else summary_n
-        want_c = f"{qs}!$A${top + 1}:$A${top + n}"
-        want_v = f"{qs}!$D${top + 1}:$D${top + n}"
-        if cats.f != want_c or vals.f != want_v:
-            fail(f"{summary_n}: chart reads {cats.f} / {vals.f}, expected {want_c} / {want_v}")
+    check_summary.check_summary(sys.modules[__name__], wb, wbv, outdir, lang, manifest, pledge_sheets, summary_n)
 
     # Rates: every rate a pledge used.
+    used = manifest["rates_used"]
     check_table_sheet(wbv[rates_n], RATES_HEADER[lang], lang, rates_n)
     rates = {(r[0].value, r[1].value.date().isoformat()) for r in wbv[rates_n].iter_rows(min_row=2)
              if isinstance(r[1].value, datetime.datetime)}

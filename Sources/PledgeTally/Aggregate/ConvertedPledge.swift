@@ -6,6 +6,9 @@ public struct ConvertedPledge: Sendable, Equatable {
     /// The amount in the reporting currency, rounded once, half to even, to
     /// its minor unit; nil for an unspecified pledge.
     public var amountReported: DecimalAmount?
+    /// A range pledge's low end in the reporting currency, converted and
+    /// rounded like `amountReported`; nil for any other qualifier.
+    public var amountLowReported: DecimalAmount? = nil
 }
 
 /// Units of the reporting currency per unit of the pledge's currency, kept

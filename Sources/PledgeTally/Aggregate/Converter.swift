@@ -37,7 +37,8 @@ public struct Converter: Sendable {
         }
         if currency == reportingCurrency {
             let rounded = amount.rounded(places: minorDigits)
-            return .success(ConvertedPledge(pledge: pledge, rate: .identity, amountReported: rounded))
+            let low = pledge.qualifier == .range ? pledge.amountLow?.rounded(places: minorDigits) : nil
+            return .success(ConvertedPledge(pledge: pledge, rate: .identity, amountReported: rounded, amountLowReported: low))
         }
         let rate: ExchangeRate
         switch exchangeRate(currency, on: pledge.date) {
@@ -46,7 +47,11 @@ public struct Converter: Sendable {
         }
         do {
             let converted = try amount.scaled(by: rate.reportingPerEuro, over: rate.originalPerEuro, places: minorDigits)
-            return .success(ConvertedPledge(pledge: pledge, rate: rate, amountReported: converted))
+            var low: DecimalAmount?
+            if pledge.qualifier == .range, let a = pledge.amountLow {
+                low = try a.scaled(by: rate.reportingPerEuro, over: rate.originalPerEuro, places: minorDigits)
+            }
+            return .success(ConvertedPledge(pledge: pledge, rate: rate, amountReported: converted, amountLowReported: low))
         } catch {
             return .failure(Rejection(source: pledge.source, line: pledge.line, field: "amount", value: pledge.amountText,
                                       reason: "the amount is too large to convert exactly"))

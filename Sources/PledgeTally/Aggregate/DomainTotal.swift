@@ -11,6 +11,8 @@ public struct DomainTotal: Sendable, Equatable {
     public var ceiling: DecimalAmount = .zero
     /// The part of `total` from at_least and initial pledges (may grow).
     public var floor: DecimalAmount = .zero
+    /// The total with every range pledge taken at its low end.
+    public var low: DecimalAmount = .zero
 
     public init(domain: String) { self.domain = domain }
 
@@ -24,6 +26,7 @@ public struct DomainTotal: Sendable, Equatable {
         total = try total.adding(amount)
         if pledge.pledge.qualifier.isCeiling { ceiling = try ceiling.adding(amount) }
         if pledge.pledge.qualifier.isFloor { floor = try floor.adding(amount) }
+        low = try low.adding(pledge.amountLowReported ?? amount)
     }
 
     /// Adds another domain's figures (for the grand total).
@@ -33,6 +36,7 @@ public struct DomainTotal: Sendable, Equatable {
         total = try total.adding(other.total)
         ceiling = try ceiling.adding(other.ceiling)
         floor = try floor.adding(other.floor)
+        low = try low.adding(other.low)
     }
 
     /// This total's share of `grand`, in percent, 2 places, half to even.

@@ -26,6 +26,8 @@ public struct RunFacts: Sendable {
     public var unclassified: [String] = []
     /// Pledges with the same investor, amount, domain text and date as an earlier one.
     public var duplicatePledges = 0
+    /// The latest pledge date, the totals by currency and by investor (the Summary's breakdowns).
+    public var breakdown = Breakdown()
 
     public var records: Int { inputs.reduce(0) { $0 + $1.records } }
     public var accepted: Int { inputs.reduce(0) { $0 + $1.accepted } }

@@ -8,7 +8,7 @@ public enum ReportCSV {
 
     public static func byDomainHeader(currency: String) -> [String] {
         let c = currency.lowercased()
-        return ["domain", "pledges", "unpriced", "total_\(c)", "ceiling_\(c)", "floor_\(c)", "share_pct"]
+        return ["domain", "pledges", "unpriced", "total_\(c)", "ceiling_\(c)", "floor_\(c)", "low_\(c)", "share_pct"]
     }
 
     public static let rejectedHeader = ["source", "line", "field", "value", "reason"]
@@ -56,6 +56,7 @@ public enum ReportCSV {
             try csv.plain(row.total.formatted(places: digits))
             try csv.plain(row.ceiling.formatted(places: digits))
             try csv.plain(row.floor.formatted(places: digits))
+            try csv.plain(row.low.formatted(places: digits))
             try csv.plain(row.share(of: facts.grandTotal.total).formatted(places: 2))
             try csv.endRow()
         }

@@ -24,6 +24,7 @@ final class ReportWorkbook {
     let path: String
     let options: RunOptions
     let labels: WorkbookLabels
+    let words: SummaryLabels
     /// The workbook until ``finish(_:)`` closes it.
     private var book: Workbook?
     private var closed = false
@@ -52,13 +53,17 @@ final class ReportWorkbook {
         self.options = options
         let labels = WorkbookLabels.forLanguage(options.language)
         self.labels = labels
+        let words = SummaryLabels.forLanguage(options.language)
+        self.words = words
         marker = labels.truncated
         reportingCurrency = options.currency
         reportingDigits = CurrencyUnits.minorDigits(options.currency)
         do throws(XlsxError) {
             let book = try Workbook(
                 path: path, options: WorkbookOptions(constantMemory: true, compressionLevel: compressionLevel),
-                properties: DocumentProperties(title: labels.title, subject: "pledgetally"))
+                properties: DocumentProperties(
+                    title: labels.title, subject: words.subject.replacing("{cur}", with: options.currency),
+                    keywords: words.keywords))
             formats = try WorkbookFormats(book: book, language: options.language)
             summary = try book.addWorksheet(name: labels.sheets.summary)
             pledges = try WorkbookTable(
@@ -106,10 +111,15 @@ final class ReportWorkbook {
         do throws(XlsxError) {
             try pledges.finish()
             try rejected.finish()
-            try WorkbookSummary(facts: facts, labels: labels, formats: formats, pledgeSheets: pledges.sheetNames)
+            try WorkbookSummary(facts: facts, labels: labels, words: words, formats: formats,
+                                pledgeSheets: pledges.sheetNames)
                 .write(on: summary, book: book!)
             try WorkbookRates.write(facts, labels: labels, formats: formats, book: book!)
             try WorkbookRunSheet.write(facts, labels: labels, formats: formats, book: book!)
+            try WorkbookAbout.write(labels: labels, words: words, currency: options.currency, extraSheets: [],
+                                    formats: formats, book: book!)
+            try WorkbookPrintSetup.apply(to: book!, title: labels.title, words: words,
+                                         untabled: [labels.sheets.summary, labels.sheets.run])
             if let book = book.take() { try book.close() }
         } catch {
             throw Self.mapped(error, path: path, creating: false)
@@ -126,11 +136,13 @@ final class ReportWorkbook {
         try text(pledge.source, sheet, row, 0, table: table)
         try line(pledge.line, sheet, row, table: table)
         try text(pledge.investor, sheet, row, 2, table: table)
-        try text(pledge.domain, sheet, row, 3, table: table)
+        try text(pledge.domain == DomainMap.unclassified ? words.unclassifiedDomain : pledge.domain, sheet, row, 3,
+                 table: table)
         try text(pledge.domainText, sheet, row, 4, table: table)
         try text(pledge.amountText, sheet, row, 5, table: table)
-        try sheet.write(row: row, col: 6, string: pledge.qualifier.rawValue, format: formats.qualifier(pledge.qualifier))
-        table.see(6, characters: pledge.qualifier.rawValue.utf8.count)
+        let qualifier = words.qualifier(pledge.qualifier)
+        try sheet.write(row: row, col: 6, string: qualifier, format: formats.qualifier(pledge.qualifier))
+        table.see(6, characters: qualifier.utf8.count)
         if let currency = pledge.currency {
             let money = try formats.money(currency, book: book!)
             if let a = pledge.amount { try amount(a, currency, money, sheet, row, 7) }

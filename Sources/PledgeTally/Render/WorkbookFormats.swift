@@ -81,6 +81,8 @@ final class WorkbookFormats {
     let percentBold: CellFormat
     let totalLabel: CellFormat
     let section: CellFormat
+    /// A link to another sheet.
+    let link: CellFormat
     /// The qualifier cell's look, indexed by ``Qualifier/styleIndex``.
     private let qualifiers: [CellFormat?]
     private var money: [String: CellFormat] = [:]
@@ -98,6 +100,7 @@ final class WorkbookFormats {
         label = try book.register(Format().bold())
         note = try book.register(Format().italic().fontColor(0x595959))
         section = try book.register(Format().bold().fontColor(0x1F4E79).bottomBorder(.thin))
+        link = try book.register(Format().underline().fontColor(0x0563C1))
         date = try book.register(Format().numberFormat(WorkbookNumberFormat.date(language)).align(.left))
         rate = try book.register(Format().numberFormat(WorkbookNumberFormat.rate))
         count = try book.register(Format().numberFormat(WorkbookNumberFormat.count))

@@ -57,7 +57,7 @@ struct WorkbookLabels: Sendable {
     static let english = WorkbookLabels(
         sheets: SheetNames(summary: "Summary", pledges: "Pledges", rejected: "Rejected", rates: "Rates", run: "Run"),
         pledgesHeader: ["Source", "Line", "Investor", "Domain", "Domain as written", "Amount as written", "Qualifier",
-                        "Amount", "Amount (low end)", "Currency", "Date", "Rate", "Rate date", "Amount ({cur})"],
+                        "Amount", "Amount (low end)", "Currency", "Date", "Rate ({cur} per unit)", "Rate date", "Amount ({cur})"],
         rejectedHeader: ["Source", "Line", "Field", "Value", "Reason"],
         ratesHeader: ["Currency", "ECB date", "Units per EUR"],
         title: "Investment pledges by domain",
@@ -67,14 +67,16 @@ struct WorkbookLabels: Sendable {
         records: "Records read",
         accepted: "Pledges accepted",
         rejected: "Records rejected",
-        unpriced: "Pledges without an amount",
+        unpriced: "Unpriced pledges",
         summaryHeader: ["Domain", "Pledges", "Unpriced", "Total ({cur})", "Ceiling ({cur})", "Floor ({cur})", "Share"],
         totalRow: "TOTAL",
         chartTitle: "Total by domain ({cur})",
         notes: [
             "Ceiling: the part of the total pledged as “up to” or as a range (may shrink).",
             "Floor: the part pledged as “at least” or as an initial tranche (may grow).",
-            "Totals are formulas over the pledges sheet; amounts converted at the ECB reference rate of each pledge’s date.",
+            "Low: the total with every range taken at its low end. Unpriced: pledges without an amount (counted, not added).",
+            "Amounts show in billions (bn) or millions (m); each cell holds the exact amount. Totals are formulas over the Pledges sheet.",
+            "Amounts converted at the ECB reference rate of each pledge’s date. The About sheet explains every sheet and column.",
         ],
         run: RunLabels(
             tool: "Tool", version: "Version", options: "Options", currency: "Reporting currency",
@@ -90,7 +92,7 @@ struct WorkbookLabels: Sendable {
     static let french = WorkbookLabels(
         sheets: SheetNames(summary: "Synthèse", pledges: "Engagements", rejected: "Rejets", rates: "Taux", run: "Exécution"),
         pledgesHeader: ["Source", "Ligne", "Investisseur", "Domaine", "Domaine tel qu’écrit", "Montant tel qu’écrit",
-                        "Qualificatif", "Montant", "Montant (bas de fourchette)", "Devise", "Date", "Taux", "Date du taux",
+                        "Qualificatif", "Montant", "Montant (bas de fourchette)", "Devise", "Date", "Taux ({cur} pour 1 unité)", "Date du taux",
                         "Montant ({cur})"],
         rejectedHeader: ["Source", "Ligne", "Champ", "Valeur", "Motif"],
         ratesHeader: ["Devise", "Date BCE", "Unités pour 1 EUR"],
@@ -109,7 +111,9 @@ struct WorkbookLabels: Sendable {
         notes: [
             "Plafond : la part du total annoncée « jusqu’à » ou en fourchette (peut diminuer).",
             "Plancher : la part annoncée « au moins » ou en première tranche (peut augmenter).",
-            "Les totaux sont des formules sur la feuille des engagements ; montants convertis au taux de référence BCE de la date de chaque engagement.",
+            "Bas : le total avec chaque fourchette prise à son bas. Sans montant : engagements sans chiffre (comptés, non additionnés).",
+            "Montants en milliards (Md) ou millions (M) ; chaque cellule garde le montant exact. Les totaux sont des formules sur la feuille Engagements.",
+            "Montants convertis au taux de référence BCE de la date de chaque engagement. La feuille À propos explique chaque feuille et colonne.",
         ],
         run: RunLabels(
             tool: "Outil", version: "Version", options: "Options", currency: "Devise de référence",

@@ -65,6 +65,7 @@ public enum Pipeline {
                                 say("warning: \(raw.source):\(raw.line) states the same pledge as \(earlier) (investor, amount, domain and date); both are kept")
                             }
                             try totals.add(p)
+                            try facts.breakdown.add(p)
                             try report.add(p)
                         }
                     }

@@ -84,4 +84,26 @@ struct ConverterTests {
         // 75 / 175 = 42.857142…% → 42.86
         #expect(a.share(of: grand.total) == DecimalAmount(plain: "42.86"))
     }
+
+    /// Low: each range at its low end, converted and rounded like its high end.
+    /// 1,000,000 to 3,000,000 USD at 1.0320 USD/EUR: 1,000,000 / 1.032 = 968,992.2480620… → 968,992.25;
+    /// the high end 2,906,976.7441860… → 2,906,976.74. With 50 EUR up to: total 2,907,026.74, low 969,042.25.
+    @Test func lowTakesEveryRangeAtItsLowEnd() throws {
+        var c = Converter(rates: Self.rates, reportingCurrency: "EUR")
+        var range = pledge("3000000", "USD", .range, domain: "A")
+        range.amountLow = DecimalAmount(plain: "1000000")
+        let converted = try c.convert(range).get()
+        #expect(converted.amountLowReported == DecimalAmount(plain: "968992.25"))
+        var upTo = pledge("50", "EUR", .upTo, domain: "A")
+        upTo.amountLow = nil
+        #expect(try c.convert(upTo).get().amountLowReported == nil)
+        var totals = DomainTotals()
+        try totals.add(converted)
+        try totals.add(try c.convert(upTo).get())
+        try totals.add(try c.convert(pledge("x", nil, .unspecified, domain: "A")).get())
+        let a = totals.rows[0]
+        #expect(a.total == DecimalAmount(plain: "2907026.74"))
+        #expect(a.low == DecimalAmount(plain: "969042.25"))
+        #expect(try totals.grandTotal().low == DecimalAmount(plain: "969042.25"))
+    }
 }

@@ -7,17 +7,17 @@ import Testing
 /// `decimal` module (an independent implementation): Apollo's 5,000,000,000
 /// USD at the ECB's 1.032 USD/EUR of 2025-02-10 is 4,844,961,240.3100775… EUR;
 /// the other seven pledges are in euros: 20 + 50 + 1.2 + 10 + 100 + 109 = 290.2
-/// billion, plus Mistral AI's unpriced one. Shares: 279 / 295.04496124031 =
+/// billion, plus Mistral AI's unpriced one. No pledge is a range, so low = total. Shares: 279 / 295.04496124031 =
 /// 94.56 %, 10 / … = 3.39 %, 4.84496124031 / … = 1.64 %, 1.2 / … = 0.41 %.
 @Suite("Summit run", .serialized)
 struct SummitRunTests {
     static let expectedByDomain = """
-        domain,pledges,unpriced,total_eur,ceiling_eur,floor_eur,share_pct
-        Unspecified,4,0,279000000000.00,50000000000.00,0.00,94.56
-        Supercomputing,2,1,10000000000.00,0.00,10000000000.00,3.39
-        Energy,1,0,4844961240.31,0.00,0.00,1.64
-        Cloud infrastructure,1,0,1200000000.00,0.00,1200000000.00,0.41
-        TOTAL,8,1,295044961240.31,50000000000.00,11200000000.00,100.00
+        domain,pledges,unpriced,total_eur,ceiling_eur,floor_eur,low_eur,share_pct
+        Unspecified,4,0,279000000000.00,50000000000.00,0.00,279000000000.00,94.56
+        Supercomputing,2,1,10000000000.00,0.00,10000000000.00,10000000000.00,3.39
+        Energy,1,0,4844961240.31,0.00,0.00,4844961240.31,1.64
+        Cloud infrastructure,1,0,1200000000.00,0.00,1200000000.00,1200000000.00,0.41
+        TOTAL,8,1,295044961240.31,50000000000.00,11200000000.00,295044961240.31,100.00
 
         """
 
@@ -57,7 +57,7 @@ struct SummitRunTests {
         let r = try Command.run(["run", "--input", Command.packageRoot + "/Input", "--output", dir.path("Out"), "--date", "2025-02-10", "--currency", "USD"])
         #expect(r.status == 0, "\(r.stderr)")
         let byDomain = try Command.read(dir.path("Out/by_domain.csv"))
-        #expect(byDomain.hasPrefix("domain,pledges,unpriced,total_usd,ceiling_usd,floor_usd,share_pct\n"))
+        #expect(byDomain.hasPrefix("domain,pledges,unpriced,total_usd,ceiling_usd,floor_usd,low_usd,share_pct\n"))
         #expect(byDomain.contains("\nEnergy,1,0,5000000000.00,0.00,0.00,"))
         #expect(byDomain.hasSuffix("TOTAL,8,1,304486400000.00,51600000000.00,11558400000.00,100.00\n"))
     }

@@ -42,10 +42,12 @@ enum HandMadeRun {
         try pledgesCSV.header(ReportCSV.pledgesHeader(currency: "EUR"))
         try rejectedCSV.header(ReportCSV.rejectedHeader)
         var totals = DomainTotals()
+        var breakdown = Breakdown()
         for p in pledges {
             try ReportCSV.write(p, reportingDigits: 2, to: &pledgesCSV)
             try workbook.add(p)
             try totals.add(p)
+            try breakdown.add(p)
         }
         for r in rejections {
             try ReportCSV.write(r, to: &rejectedCSV)
@@ -63,6 +65,7 @@ enum HandMadeRun {
         facts.inputs = [input]
         facts.domains = totals.rows
         facts.grandTotal = try totals.grandTotal()
+        facts.breakdown = breakdown
         if pledges.contains(where: { $0.pledge.currency == "USD" }) {
             facts.usedRates = [Converter.UsedRate(currency: "USD", day: day, rate: DecimalAmount(plain: "1.032")!)]
         }

@@ -231,6 +231,37 @@ def check_breakdowns(cw, ws, lang, cur, summary_n, pledges, fmt):
         cw.same_decimal(ws.cell(r, 3).value, str(total), f"{summary_n} C{r} ({name})")
 
 
+def check_unclassified(cw, wbv, outdir, lang):
+    """The Unclassified sheet equals unclassified.csv, which lists, largest first, the accepted
+    pledges' domain texts whose domain is Unclassified in pledges.csv (recomputed here)."""
+    name = "Unclassified" if lang == "en" else "Non classés"
+    if name not in wbv.sheetnames:
+        cw.fail(f"no sheet {name!r}")
+        return
+    rows = cw.read_csv(outdir + "/unclassified.csv")
+    cur = rows[0][2][len("total_"):] if rows and len(rows[0]) == 3 else "?"
+    if not rows or rows[0][:2] != ["domain_text", "pledges"] or not rows[0][2].startswith("total_"):
+        cw.fail(f"unclassified.csv header {rows[:1]}")
+        return
+    want = defaultdict(lambda: [0, Decimal(0)])
+    for p in cw.read_csv(outdir + "/pledges.csv")[1:]:
+        if p[3] == "Unclassified":
+            text = cw.unguard(p[4])
+            t = want[text if len(text.encode()) <= 1000 else text[:1000] + "…"]
+            t[0] += 1
+            t[1] += Decimal(p[13]) if p[13] else 0
+    expected = sorted(want.items(), key=lambda kv: (-kv[1][1], -kv[1][0], kv[0].encode()))
+    got = [(cw.unguard(r[0]), int(r[1]), Decimal(r[2])) for r in rows[1:]]
+    if got != [(k, n, t) for k, (n, t) in expected]:
+        cw.fail(f"unclassified.csv {got[:3]}… != recomputed {expected[:3]}…")
+    ws = wbv[name]
+    for i, r in enumerate(rows[1:]):
+        cells = [c.value for c in ws[i + 2]][:3]
+        if cw.cell_text(cells[0]) != cw.unguard(r[0]) or cells[1] != int(r[1]):
+            cw.fail(f"{name} row {i + 2}: {cells} != CSV {r}")
+        cw.same_decimal(cells[2], r[2], f"{name} row {i + 2} total")
+
+
 def check_print_and_properties(cw, path, wb, lang, untabled):
     """A4 landscape one page wide, page numbers in the footer, header row repeated on tables; title/subject/keywords."""
     fail = cw.fail

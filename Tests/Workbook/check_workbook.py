@@ -181,6 +181,7 @@ def check(outdir, lang):
         return
     check_summary.check_print_and_properties(sys.modules[__name__], path, wb, lang, [summary_n, run_n])
     check_summary.check_about(sys.modules[__name__], wb, lang, names)
+    check_summary.check_unclassified(sys.modules[__name__], wbv, outdir, lang)
 
     # Pledges against pledges.csv.
     header = [h.replace("{cur}", cur) for h in PLEDGES_HEADER[lang]]

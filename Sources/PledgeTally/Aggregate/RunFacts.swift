@@ -28,6 +28,8 @@ public struct RunFacts: Sendable {
     public var duplicatePledges = 0
     /// The latest pledge date, the totals by currency and by investor (the Summary's breakdowns).
     public var breakdown = Breakdown()
+    /// Accepted pledges no domain rule matched, by domain text (unclassified.csv).
+    public var unclassifiedTotals = UnclassifiedTotals()
 
     public var records: Int { inputs.reduce(0) { $0 + $1.records } }
     public var accepted: Int { inputs.reduce(0) { $0 + $1.accepted } }

@@ -48,6 +48,23 @@ public enum ReportCSV {
         try csv.endRow()
     }
 
+    public static func unclassifiedHeader(currency: String) -> [String] {
+        ["domain_text", "pledges", "total_\(currency.lowercased())"]
+    }
+
+    /// unclassified.csv, whole: the domain texts no rule matched, largest total first.
+    public static func writeUnclassified(_ facts: RunFacts, to file: OutputFile) throws(OutputError) {
+        var csv = CSVWriter(file: file)
+        try csv.header(unclassifiedHeader(currency: facts.options.currency))
+        let digits = CurrencyUnits.minorDigits(facts.options.currency)
+        for row in facts.unclassifiedTotals.rows {
+            try csv.text(row.text)
+            try csv.plain(String(row.pledges))
+            try csv.plain(row.total.formatted(places: digits))
+            try csv.endRow()
+        }
+    }
+
     /// by_domain.csv, whole.
     public static func writeByDomain(_ facts: RunFacts, to file: OutputFile) throws(OutputError) {
         var csv = CSVWriter(file: file)

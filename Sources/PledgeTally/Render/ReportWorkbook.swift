@@ -113,8 +113,9 @@ final class ReportWorkbook {
         do throws(XlsxError) {
             try pledges.finish()
             try rejected.finish()
+            let unclassified = try WorkbookUnclassified.write(facts, words: words, formats: formats, book: book!)
             try WorkbookSummary(facts: facts, labels: labels, words: words, formats: formats,
-                                pledgeSheets: pledges.sheetNames)
+                                pledgeSheets: pledges.sheetNames, unclassifiedSheet: unclassified)
                 .write(on: summary, book: book!)
             try WorkbookRates.write(facts, labels: labels, formats: formats, book: book!)
             try WorkbookRunSheet.write(facts, labels: labels, formats: formats, book: book!)

@@ -28,6 +28,9 @@ struct SummaryLabels: Sendable {
     var investorsNotAll: String
     var footer: String
     var about: String
+    /// The Unclassified sheet's name and header (domain text, pledges, total in `{cur}`).
+    var unclassifiedSheet: String
+    var unclassifiedHeader: [String]
     var subject: String
     var keywords: String
     /// The domain of pledges no rule matched ("Unclassified" in the CSV files).
@@ -64,6 +67,8 @@ struct SummaryLabels: Sendable {
         investorsNotAll: "Investors were ranked among the first {n} distinct names only.",
         footer: "&L{title}&RPage &P of &N",
         about: "About",
+        unclassifiedSheet: "Unclassified",
+        unclassifiedHeader: ["Domain as written", "Pledges", "Total ({cur})"],
         subject: "Investment pledges totalled by domain, in {cur}",
         keywords: "investment pledges, domains, ECB rates, pledgetally",
         unclassifiedDomain: "Unclassified",
@@ -90,6 +95,8 @@ struct SummaryLabels: Sendable {
         investorsNotAll: "Investisseurs classés parmi les {n} premiers noms distincts seulement.",
         footer: "&L{title}&RPage &P sur &N",
         about: "À propos",
+        unclassifiedSheet: "Non classés",
+        unclassifiedHeader: ["Domaine tel qu’écrit", "Engagements", "Total ({cur})"],
         subject: "Engagements d’investissement totalisés par domaine, en {cur}",
         keywords: "engagements d’investissement, domaines, taux BCE, pledgetally",
         unclassifiedDomain: "Non classé",

@@ -93,7 +93,7 @@ struct WorkbookSummary {
         let counts: [(String, Int, String?)] = [
             (labels.records, facts.records, nil), (labels.accepted, facts.accepted, nil),
             (labels.rejected, facts.rejected, labels.sheets.rejected), (labels.unpriced, facts.grandTotal.unpriced, nil),
-            (words.unclassifiedTexts, facts.unclassified.count, unclassifiedSheet),
+            (words.unclassifiedTexts, facts.unclassifiedTotals.count, unclassifiedSheet),
         ]
         for (text, value, link) in counts {
             try label(text)

@@ -66,6 +66,7 @@ public enum Pipeline {
                             }
                             try totals.add(p)
                             try facts.breakdown.add(p)
+                            try facts.unclassifiedTotals.add(p)
                             try report.add(p)
                         }
                     }
@@ -88,7 +89,11 @@ public enum Pipeline {
             facts.grandTotal = try totals.grandTotal()
             facts.usedRates = converter.used.sorted()
             facts.unclassified = normaliser.domains.unclassifiedTexts
-            for text in facts.unclassified { say("unclassified domain: ‘\(text)’ (add a rule to domains.csv)") }
+            let unclassified = facts.unclassifiedTotals
+            if unclassified.count > 0 {
+                let pledges = unclassified.rows.reduce(unclassified.untracked) { $0 + $1.pledges }
+                say("note: \(unclassified.count) domain texts match no rule of domains.csv (\(pledges) pledges): see unclassified.csv")
+            }
             if normaliser.domains.unclassifiedOverflow {
                 say("note: more than \(DomainMap.maxUnclassified) distinct domain texts match no rule; only the first \(DomainMap.maxUnclassified) are listed")
             }

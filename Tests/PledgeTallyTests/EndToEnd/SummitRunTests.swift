@@ -59,7 +59,7 @@ struct SummitRunTests {
         let byDomain = try Command.read(dir.path("Out/by_domain.csv"))
         #expect(byDomain.hasPrefix("domain,pledges,unpriced,total_usd,ceiling_usd,floor_usd,low_usd,share_pct\n"))
         #expect(byDomain.contains("\nEnergy,1,0,5000000000.00,0.00,0.00,"))
-        #expect(byDomain.hasSuffix("TOTAL,8,1,304486400000.00,51600000000.00,11558400000.00,100.00\n"))
+        #expect(byDomain.hasSuffix("TOTAL,8,1,304486400000.00,51600000000.00,11558400000.00,304486400000.00,100.00\n"))
     }
 
     @Test func sameInputsGiveByteIdenticalOutputs() throws {

@@ -63,7 +63,8 @@ struct KillTests {
         #expect(next.status == 0, "\(next.stderr)")
         #expect(try Hostile.leftovers(dir).isEmpty)
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        #expect(files == ["by_domain.csv", "manifest.json", "pledges.csv", "previous", "rejected.csv", "report.xlsx"])
+        #expect(files == ["by_domain.csv", "manifest.json", "pledges.csv", "previous", "rejected.csv", "report.xlsx",
+                          "unclassified.csv"])
         // Its outputs are the first run's again, byte for byte (no clock in them).
         let last = Command.snapshot(out)
         for (name, bytes) in summitOutputs where !name.hasPrefix("previous/") {

@@ -33,7 +33,8 @@ struct ReportWorkbookTests {
         let names = WorkbookLabels.forLanguage(language).sheets
         let dump = try WorkbookClients.dump(out + "/report.xlsx")
         #expect(dump.sheetNames == [names.summary, names.pledges, names.rejected, "\(names.pledges) 2",
-                                    "\(names.pledges) 3", "\(names.rejected) 2", names.rates, names.run,
+                                    "\(names.pledges) 3", "\(names.rejected) 2", SummaryLabels.forLanguage(language).unclassifiedSheet,
+                                    names.rates, names.run,
                                     SummaryLabels.forLanguage(language).about])
         let pledgeSheets = dump.sheets.filter { $0.name.hasPrefix(names.pledges) }
         #expect(pledgeSheets.map(\.rows) == [6, 6, 3])

@@ -43,11 +43,13 @@ enum HandMadeRun {
         try rejectedCSV.header(ReportCSV.rejectedHeader)
         var totals = DomainTotals()
         var breakdown = Breakdown()
+        var unclassified = UnclassifiedTotals()
         for p in pledges {
             try ReportCSV.write(p, reportingDigits: 2, to: &pledgesCSV)
             try workbook.add(p)
             try totals.add(p)
             try breakdown.add(p)
+            try unclassified.add(p)
         }
         for r in rejections {
             try ReportCSV.write(r, to: &rejectedCSV)
@@ -66,12 +68,16 @@ enum HandMadeRun {
         facts.domains = totals.rows
         facts.grandTotal = try totals.grandTotal()
         facts.breakdown = breakdown
+        facts.unclassifiedTotals = unclassified
         if pledges.contains(where: { $0.pledge.currency == "USD" }) {
             facts.usedRates = [Converter.UsedRate(currency: "USD", day: day, rate: DecimalAmount(plain: "1.032")!)]
         }
         let byDomain = try OutputFile(path: folder + "/by_domain.csv")
         try ReportCSV.writeByDomain(facts, to: byDomain)
         try byDomain.finish()
+        let unclassifiedFile = try OutputFile(path: folder + "/unclassified.csv")
+        try ReportCSV.writeUnclassified(facts, to: unclassifiedFile)
+        try unclassifiedFile.finish()
         let manifest = try OutputFile(path: folder + "/manifest.json")
         try manifest.write(Manifest.json(facts).rendered() + "\n")
         try manifest.finish()

@@ -54,5 +54,7 @@ let package = Package(
         .target(name: "FuzzChecks", dependencies: ["PledgeTally"]),
         .executableTarget(name: "FuzzPledgeFiles", dependencies: ["FuzzChecks"]),
         .executableTarget(name: "FuzzAmountParser", dependencies: ["FuzzChecks"]),
+        // The amount grammar's speed on a file of phrases (see README, Performance).
+        .executableTarget(name: "AmountThroughput", dependencies: ["PledgeTally"]),
     ]
 )

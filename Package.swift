@@ -25,10 +25,17 @@ let package = Package(
         .target(name: "CZipLevel"),
         // The few system calls Swift's Glibc module does not expose (renameat2).
         .target(name: "CPledgeSupport"),
+        // The value types every stage shares: DecimalAmount, Qualifier, TextFolding.
+        .target(name: "PledgeTallyCore"),
+        // The amount language: a phrase in, an amount, currency and qualifier out.
+        // Knows nothing of pledges, files or runs.
+        .target(name: "AmountLanguage", dependencies: ["PledgeTallyCore"]),
         // The four stages: ingest, normalise, aggregate, render; and the run that chains them.
         .target(
             name: "PledgeTally",
             dependencies: [
+                "PledgeTallyCore",
+                "AmountLanguage",
                 "XlsxWriter",
                 "CPledgeSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -44,6 +51,7 @@ let package = Package(
         ),
         .executableTarget(name: "pledgetally", dependencies: ["PledgeTallyCLI"]),
         .testTarget(name: "XlsxWriterTests", dependencies: ["XlsxWriter"]),
+        .testTarget(name: "AmountLanguageTests", dependencies: ["AmountLanguage"]),
         .testTarget(
             name: "PledgeTallyTests",
             dependencies: ["PledgeTally", "PledgeTallyCLI", "FuzzChecks"]
@@ -55,6 +63,6 @@ let package = Package(
         .executableTarget(name: "FuzzPledgeFiles", dependencies: ["FuzzChecks"]),
         .executableTarget(name: "FuzzAmountParser", dependencies: ["FuzzChecks"]),
         // The amount grammar's speed on a file of phrases (see README, Performance).
-        .executableTarget(name: "AmountThroughput", dependencies: ["PledgeTally"]),
+        .executableTarget(name: "AmountThroughput", dependencies: ["AmountLanguage"]),
     ]
 )

@@ -1,3 +1,5 @@
+import PledgeTallyCore
+
 /// Reads an amount phrase as the press writes it — "jusqu’à 50 milliards d’euros",
 /// "an initial $5bn", "₹10,372 crore" — into an exact `ParsedAmount` (SPEC §4).
 ///

@@ -1,3 +1,5 @@
+import PledgeTallyCore
+
 /// One piece of an amount phrase: a number, a known or unknown word, a currency
 /// symbol, a parenthesis or a dash, with its byte range in the phrase.
 struct AmountToken {

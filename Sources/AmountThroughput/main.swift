@@ -2,7 +2,7 @@
 // of the file ROUNDS times (default 3) and prints the phrases read per second,
 // the best round. The amount grammar's speed, without the rest of the run.
 import Foundation
-import PledgeTally
+import AmountLanguage
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2, let data = FileManager.default.contents(atPath: arguments[1]) else {

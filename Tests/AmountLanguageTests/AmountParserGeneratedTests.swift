@@ -1,5 +1,6 @@
 import Testing
-@testable import PledgeTally
+@testable import AmountLanguage
+import PledgeTallyCore
 
 /// Invariants over generated phrases, and inputs built to break the parser.
 @Suite("AmountParser generated inputs")

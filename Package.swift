@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "AmountLanguageTests", dependencies: ["AmountLanguage"]),
         .testTarget(
             name: "PledgeTallyTests",
-            dependencies: ["PledgeTally", "PledgeTallyCLI", "FuzzChecks"]
+            dependencies: ["AmountLanguage", "PledgeTally", "PledgeTallyCLI", "FuzzChecks"]
         ),
         // Fuzzing (`make fuzz`): the invariants, and one libFuzzer executable per
         // input kind. Built without `-D FUZZING` the executables replay the

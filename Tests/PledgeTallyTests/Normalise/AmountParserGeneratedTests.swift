@@ -1,5 +1,6 @@
 import Testing
 @testable import AmountLanguage
+import PledgeTally
 import PledgeTallyCore
 
 /// Invariants over generated phrases, and inputs built to break the parser.

@@ -1,7 +1,9 @@
 /// Every output of a run, written as the run streams: pledges.csv and
 /// rejected.csv on the calling thread, report.xlsx's rows on a second thread
 /// (its XML is the costliest part), then by_domain.csv, manifest.json and the
-/// workbook's Summary, Rates and Run sheets at the end.
+/// workbook's Summary, Rates and Run sheets at the end; changes.csv and
+/// history.csv (and the Changes and History sheets) compare the finished
+/// pledges.csv with the run already published (see ``PreviousRun``).
 final class ReportFiles {
     /// Inputs larger than this (in bytes of pledge files, about 100,000 rows)
     /// get a workbook deflated at zlib level 1 rather than 6: about half the
@@ -22,6 +24,8 @@ final class ReportFiles {
     private var rejectedCSV: CSVWriter
     private let workbook: ReportWorkbook
     private let workbookRows: BackgroundWriter<Row>
+    /// The latest date among the accepted pledges (history.csv's run date).
+    private var latestPledgeDate: Day?
 
     /// Creates the files; `folder` gives the path of a file in the output folder.
     init(options: RunOptions, inputBytes: Int, folder: @escaping (String) -> String) throws {
@@ -49,6 +53,7 @@ final class ReportFiles {
     }
 
     func add(_ p: ConvertedPledge) throws {
+        if latestPledgeDate.map({ p.pledge.date > $0 }) ?? true { latestPledgeDate = p.pledge.date }
         try ReportCSV.write(p, reportingDigits: reportingDigits, to: &pledgesCSV)
         try workbookRows.send(.pledge(p))
     }
@@ -59,22 +64,32 @@ final class ReportFiles {
     }
 
     /// Completes every file. The workbook's remaining rows are written first,
-    /// then its summary sheets, on this thread.
-    func finish(_ facts: RunFacts) throws {
+    /// then its summary sheets, on this thread. `previous` is the run already
+    /// published; returns true when this run is the same run (nothing to rotate).
+    @discardableResult
+    func finish(_ facts: RunFacts, previous: PreviousRun? = nil, say: (String) -> Void = { _ in }) throws -> Bool {
         try pledgesFile.finish()
         try rejectedFile.finish()
         let byDomain = try OutputFile(path: folder("by_domain.csv"))
         try ReportCSV.writeByDomain(facts, to: byDomain)
         try byDomain.finish()
+        let manifestText = Manifest.json(facts).rendered() + "\n"
         let manifest = try OutputFile(path: folder("manifest.json"))
-        try manifest.write(Manifest.json(facts).rendered() + "\n")
+        try manifest.write(manifestText)
         try manifest.finish()
+        let outcome = try previous?.compare(manifest: manifestText, staging: folder("").dropLastSlash, facts: facts,
+                                            latestPledgeDate: latestPledgeDate, say: say)
         try workbookRows.finish()
-        try workbook.finish(facts)
+        try workbook.finish(facts, changes: outcome?.changes ?? .firstRun, history: outcome?.history ?? RunHistory())
+        return outcome?.identical ?? false
     }
 
     /// Stops the workbook's thread after a failure elsewhere.
     func cancel() {
         workbookRows.cancel()
     }
+}
+
+private extension String {
+    var dropLastSlash: String { hasSuffix("/") ? String(dropLast()) : self }
 }

@@ -37,7 +37,11 @@ struct WorkbookChanges {
         try sheet.write(row: 2, col: 0, string: "", format: formats.header)
         for (i, title) in labels.bridgeHeader.enumerated() {
             try sheet.write(row: 2, col: i + 1, string: title, format: formats.headerNumber)
+            widths.see(i + 1, title.count + 1)
         }
+        // Printed landscape, one page wide.
+        try sheet.setLandscape()
+        try sheet.fitToPages(width: 1, height: 0)
         try sheet.write(row: 3, col: 0, string: labels.pledgesRow, format: formats.label)
         let kinds: [RunDiff.Kind] = [.added, .removed, .changed, .nowRejected, .noLongerRejected]
         for (i, kind) in kinds.enumerated() {
@@ -49,6 +53,7 @@ struct WorkbookChanges {
             let parts = [diff.oldTotal, b.added, b.removed, b.changed, b.nowRejected, b.noLongerRejected, diff.newTotal]
             for (i, a) in parts.enumerated() {
                 try sheet.write(row: 4, col: i + 1, number: a.nearestDouble, format: money)
+                widths.see(i + 1, WorkbookNumberFormat.displayWidth(a.absolute, currency: cur, language: formats.language) + 2)
             }
         } else {
             let text = labels.otherCurrency.replacing("{old}", with: diff.oldCurrency).replacing("{new}", with: diff.newCurrency)

@@ -45,6 +45,7 @@ let package = Package(
         .target(
             name: "PledgeTallyCLI",
             dependencies: [
+                "AmountLanguage",
                 "PledgeTally",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -59,7 +60,7 @@ let package = Package(
         // Fuzzing (`make fuzz`): the invariants, and one libFuzzer executable per
         // input kind. Built without `-D FUZZING` the executables replay the
         // files named on their command line instead.
-        .target(name: "FuzzChecks", dependencies: ["PledgeTally"]),
+        .target(name: "FuzzChecks", dependencies: ["AmountLanguage", "PledgeTally"]),
         .executableTarget(name: "FuzzPledgeFiles", dependencies: ["FuzzChecks"]),
         .executableTarget(name: "FuzzAmountParser", dependencies: ["FuzzChecks"]),
         // The amount grammar's speed on a file of phrases (see README, Performance).

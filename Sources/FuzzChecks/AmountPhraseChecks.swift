@@ -1,6 +1,5 @@
 import Foundation
 import AmountLanguage
-import PledgeTally
 
 /// The promises of ``AmountParser`` for any text at all, checked on one input.
 ///

@@ -1,6 +1,8 @@
 import ArgumentParser
 import AmountLanguage
 import PledgeTally
+import Normalise
+import Render
 
 extension PledgeTallyCommand {
     /// `pledgetally parse`: how the amount grammar reads phrases.

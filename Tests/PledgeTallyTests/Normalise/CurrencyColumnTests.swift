@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import PledgeTally
+import Ingest
+import Normalise
+import PledgeTallyCore
 
 /// The amount's own currency against the currency column: the amount's wins
 /// with a warning; a shared symbol or word (`$`, `kr`) takes the column's

@@ -33,6 +33,8 @@ public struct RunFacts: Sendable {
     public var breakdown = Breakdown()
     /// Accepted pledges no domain rule matched, by domain text (unclassified.csv).
     public var unclassifiedTotals = UnclassifiedTotals()
+    /// Pledges whose amount names a currency other than their currency column's (the amount's was kept).
+    public var currencyConflicts = 0
 
     public var records: Int { inputs.reduce(0) { $0 + $1.records } }
     public var accepted: Int { inputs.reduce(0) { $0 + $1.accepted } }

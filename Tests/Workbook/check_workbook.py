@@ -35,6 +35,7 @@ SHEETS = {
     "en": ["Summary", "Pledges", "Rejected", "Rates", "Run"],
     "fr": ["Synthèse", "Engagements", "Rejets", "Taux", "Exécution"],
 }
+CHANGE_SHEETS = {"en": ["Changes", "Run history"], "fr": ["Modifications", "Historique"]}
 PLEDGES_HEADER = {
     "en": ["Source", "Line", "Investor", "Domain", "Domain as written", "Amount as written", "Qualifier",
            "Amount", "Amount (low end)", "Currency", "Date", "Rate ({cur} per unit)", "Rate date", "Amount ({cur})"],
@@ -169,13 +170,15 @@ def check(outdir, lang):
     summary_n, pledges_n, rejected_n, rates_n, run_n = SHEETS[lang]
     names = wb.sheetnames
 
-    # Sheet names and order: Summary, Pledges, Rejected, continuations, Rates, Run.
+    # Sheet names and order: Summary, Changes, Run history, Pledges, Rejected, continuations, Rates, Run.
+    changes_n, history_n = CHANGE_SHEETS[lang]
     pledge_sheets = continuation(names, pledges_n)
     rejected_sheets = continuation(names, rejected_n)
-    expected_names = [summary_n, pledges_n, rejected_n]
-    if names[:3] != expected_names or names[-1] != ABOUT[lang] or rates_n not in names or run_n not in names or \
+    changes_sheets = continuation(names, changes_n)
+    expected_names = [summary_n, changes_n, history_n, pledges_n, rejected_n]
+    if names[:5] != expected_names or names[-1] != ABOUT[lang] or rates_n not in names or run_n not in names or \
             names.index(rates_n) > names.index(run_n) or \
-            any(n not in names for n in pledge_sheets[1:] + rejected_sheets[1:]):
+            any(n not in names for n in pledge_sheets[1:] + rejected_sheets[1:] + changes_sheets[1:]):
         fail(f"sheets {names}: expected {expected_names} … {[rates_n, run_n]} … {ABOUT[lang]}")
     if any(n not in names for n in SHEETS[lang]):
         return

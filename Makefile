@@ -29,11 +29,11 @@ report: build
 build: deps
 	$(SWIFT) build -c release --product pledgetally
 
-## deps: libxlsxwriter (and pkg-config to find it), from Debian's packages
+## deps: libxlsxwriter and expat (and pkg-config to find them), from Debian's packages
 deps:
-	@if ! pkg-config --exists xlsxwriter 2>/dev/null; then \
-	  echo "Installing libxlsxwriter-dev and pkg-config with apt-get"; \
-	  $(APT) update -qq && $(APT) install -y -qq pkg-config libxlsxwriter-dev zlib1g-dev; \
+	@if ! pkg-config --exists xlsxwriter expat 2>/dev/null; then \
+	  echo "Installing libxlsxwriter-dev, libexpat1-dev and pkg-config with apt-get"; \
+	  $(APT) update -qq && $(APT) install -y -qq pkg-config libxlsxwriter-dev zlib1g-dev libexpat1-dev; \
 	fi
 
 ## test-deps: openpyxl (PyPI) to read the workbook, LibreOffice and poppler to recalculate and render it

@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // libxlsxwriter, found through pkg-config (Debian: libxlsxwriter-dev).
@@ -18,6 +19,13 @@ let package = Package(
             name: "CXlsxWriter",
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        // expat, the event-driven XML parser that reads .xlsx pledge files
+        // (Debian: libexpat1-dev).
+        .systemLibrary(
+            name: "CExpat",
+            pkgConfig: "expat",
+            providers: [.apt(["libexpat1-dev"])]
         ),
         // A small Swift wrapper over libxlsxwriter that knows nothing of pledges.
         .target(name: "XlsxWriter", dependencies: ["CXlsxWriter", "CZipLevel"]),
@@ -31,7 +39,9 @@ let package = Package(
             dependencies: [
                 "XlsxWriter",
                 "CPledgeSupport",
+                "CExpat",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // The command line: one root command and a file per subcommand.
@@ -54,5 +64,6 @@ let package = Package(
         .target(name: "FuzzChecks", dependencies: ["PledgeTally"]),
         .executableTarget(name: "FuzzPledgeFiles", dependencies: ["FuzzChecks"]),
         .executableTarget(name: "FuzzAmountParser", dependencies: ["FuzzChecks"]),
+        .executableTarget(name: "FuzzXlsx", dependencies: ["FuzzChecks"]),
     ]
 )

@@ -39,6 +39,8 @@ struct MarkdownTableReader {
     /// The fence (byte and length) of the code block being skipped.
     private var fence: (byte: UInt8, length: Int)?
     private var sawTable = false
+    /// The unused columns already said, once per file.
+    private var saidUnused: Set<String> = []
 
     private static let pipe = UInt8(ascii: "|")
     private static let backslash = UInt8(ascii: "\\")
@@ -184,7 +186,11 @@ struct MarkdownTableReader {
             return
         }
         switch ColumnMapping.match(header.cells) {
-        case .success(let mapping): table = .reading(mapping)
+        case .success(let mapping):
+            table = .reading(mapping)
+            for name in mapping.unused where saidUnused.insert(name).inserted {
+                try body(.note(ColumnMapping.unusedNote(source: source, column: name)))
+            }
         case .failure(let problem): try reject(problem.reason)
         }
     }
@@ -205,7 +211,8 @@ struct MarkdownTableReader {
         try body(.record(RawRecord(
             source: source, line: line,
             investor: cells[mapping.investor], amount: cells[mapping.amount], domain: cells[mapping.domain],
-            date: mapping.date.map { cells[$0] }, currency: mapping.currency.map { cells[$0] })))
+            date: mapping.date.map { cells[$0] }, currency: mapping.currency.map { cells[$0] },
+            sourceURL: mapping.sourceURL.map { cells[$0] }, notes: mapping.notes.map { cells[$0] })))
     }
 
     private static func excerpt(_ bytes: UnsafeBufferPointer<UInt8>) -> String {

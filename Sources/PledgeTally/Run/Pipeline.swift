@@ -49,6 +49,10 @@ public enum Pipeline {
                     shownRejections += 1
                 }
                 try Ingest.read(file) { event in
+                    if case .note(let line) = event {
+                        say(line)
+                        return
+                    }
                     stats.records += 1
                     recordsSoFar += 1
                     if recordsSoFar & 4095 == 0 { progress.update(stage: "reading \(file.name)", records: recordsSoFar) }
@@ -67,6 +71,8 @@ public enum Pipeline {
                             try totals.add(p)
                             try report.add(p)
                         }
+                    case .note:
+                        break
                     }
                 }
                 stats.sha256 = try digests.sha256(file.path)

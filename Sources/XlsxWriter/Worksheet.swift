@@ -43,6 +43,28 @@ public final class Worksheet {
         if _slowPath(err != LXW_NO_ERROR) { throw failure(err, "write", row, col, text: string) }
     }
 
+    /// The most hyperlinks Excel keeps in one worksheet.
+    public static let maxLinks = 65_530
+
+    /// Writes a hyperlink to `url` showing `string`. Returns false, writing
+    /// nothing, when libxlsxwriter refuses the link (longer than Excel's 2,079
+    /// characters, or past ``maxLinks`` in the sheet), so the caller can write
+    /// the text instead.
+    public func write(row: Int, col: Int, url: String, string: String, format: CellFormat? = nil) throws(XlsxError) -> Bool {
+        let f = try prepare(row, col, format)
+        let err: lxw_error = url.withCString { u in
+            string.withCString { s in
+                worksheet_write_url_opt(pointer, lxw_row_t(truncatingIfNeeded: row), lxw_col_t(truncatingIfNeeded: col), u, f, s, nil)
+            }
+        }
+        if err == LXW_NO_ERROR { return true }
+        if err == LXW_ERROR_WORKSHEET_MAX_URL_LENGTH_EXCEEDED || err == LXW_ERROR_WORKSHEET_MAX_NUMBER_URLS_EXCEEDED
+            || err == LXW_ERROR_255_STRING_LENGTH_EXCEEDED || err == LXW_ERROR_PARAMETER_VALIDATION {
+            return false
+        }
+        throw failure(err, "write", row, col, text: string)
+    }
+
     /// Writes a number. xlsx stores every number as a Double: convert exact
     /// decimals at this boundary. NaN and infinities throw.
     public func write(row: Int, col: Int, number: Double, format: CellFormat? = nil) throws(XlsxError) {

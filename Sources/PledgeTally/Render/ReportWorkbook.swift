@@ -27,6 +27,8 @@ final class ReportWorkbook {
     /// The workbook until ``finish(_:)`` closes it.
     private var book: Workbook?
     private var closed = false
+    /// Hyperlinks written in the current Pledges sheet (Excel keeps 65,530 a sheet).
+    private var linksInSheet = 0
     private let formats: WorkbookFormats
     private let summary: Worksheet
     private let pledges: WorkbookTable
@@ -147,6 +149,25 @@ final class ReportWorkbook {
         if let a = p.amountReported {
             try amount(a, reportingCurrency, try formats.money(reportingCurrency, book: book!), sheet, row, 13)
         }
+        if row == 1 { linksInSheet = 0 }
+        if let u = pledge.sourceURL, !u.isEmpty {
+            if linksInSheet < Worksheet.maxLinks, Self.isWebLink(u),
+               try sheet.write(row: row, col: 14, url: u, string: u) {
+                linksInSheet += 1
+                table.see(14, text: u)
+            } else {
+                try text(u, sheet, row, 14, table: table)
+            }
+        }
+        if let n = pledge.notes, !n.isEmpty { try text(n, sheet, row, 15, table: table) }
+    }
+
+    /// An `http://` or `https://` address without spaces or control
+    /// characters: written as a hyperlink; anything else as text.
+    static func isWebLink(_ text: String) -> Bool {
+        let lower = text.prefix(8).lowercased()
+        return (lower.hasPrefix("http://") || lower.hasPrefix("https://")) && text.utf8.count > 8
+            && !text.utf8.contains { $0 <= 0x20 || $0 == 0x7F }
     }
 
     @inline(__always)

@@ -57,7 +57,8 @@ struct WorkbookLabels: Sendable {
     static let english = WorkbookLabels(
         sheets: SheetNames(summary: "Summary", pledges: "Pledges", rejected: "Rejected", rates: "Rates", run: "Run"),
         pledgesHeader: ["Source", "Line", "Investor", "Domain", "Domain as written", "Amount as written", "Qualifier",
-                        "Amount", "Amount (low end)", "Currency", "Date", "Rate", "Rate date", "Amount ({cur})"],
+                        "Amount", "Amount (low end)", "Currency", "Date", "Rate", "Rate date", "Amount ({cur})",
+                        "Source URL", "Notes"],
         rejectedHeader: ["Source", "Line", "Field", "Value", "Reason"],
         ratesHeader: ["Currency", "ECB date", "Units per EUR"],
         title: "Investment pledges by domain",
@@ -91,7 +92,7 @@ struct WorkbookLabels: Sendable {
         sheets: SheetNames(summary: "Synthèse", pledges: "Engagements", rejected: "Rejets", rates: "Taux", run: "Exécution"),
         pledgesHeader: ["Source", "Ligne", "Investisseur", "Domaine", "Domaine tel qu’écrit", "Montant tel qu’écrit",
                         "Qualificatif", "Montant", "Montant (bas de fourchette)", "Devise", "Date", "Taux", "Date du taux",
-                        "Montant ({cur})"],
+                        "Montant ({cur})", "Lien", "Remarques"],
         rejectedHeader: ["Source", "Ligne", "Champ", "Valeur", "Motif"],
         ratesHeader: ["Devise", "Date BCE", "Unités pour 1 EUR"],
         title: "Engagements d’investissement par domaine",

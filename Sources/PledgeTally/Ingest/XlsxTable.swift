@@ -98,7 +98,14 @@ final class XlsxTable {
             source: source, line: row, investor: investor, amount: amount,
             domain: field(m.domain, "domain") ?? "", date: field(m.date, "date"), currency: currency,
             sourceURL: field(m.sourceURL, "source_url"), notes: field(m.notes, "notes"))
-        pending.append(failure.map { .rejected($0) } ?? .record(record))
+        if var failure {
+            // rejected.csv names the pledge: investor and amount as written (empty when unreadable).
+            failure.investor = investor
+            failure.amountText = amount
+            pending.append(.rejected(failure))
+        } else {
+            pending.append(.record(record))
+        }
     }
 
     private func readHeader(_ row: Int, _ cells: [XlsxCell]) {

@@ -102,7 +102,9 @@ extension IngestTests {
         @Test("backslashes other than before a pipe are kept as written; \\\\| ends a cell")
         func backslashes() throws {
             let text = "Investor | Amount | Domain | Note\n---|---|---|---\nA\\*B | 1 \\\\| x | n\n"
-            #expect(try ingestEvents("t.md", text) == [record("t.md", 3, "A\\*B", "1 \\\\", "x")])
+            #expect(try ingestEvents("t.md", text) == [
+                .record(RawRecord(source: "t.md", line: 3, investor: "A\\*B", amount: "1 \\\\", domain: "x", notes: "n")),
+            ])
         }
 
         @Test("BOM and date column")

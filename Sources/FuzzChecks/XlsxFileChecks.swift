@@ -1,8 +1,4 @@
-#if DEBUG || FUZZING
-@testable import PledgeTally
-#else
-import PledgeTally
-#endif
+import Ingest
 
 /// The promises the `.xlsx` reader makes for any bytes at all, checked on one
 /// input read as `fuzz.xlsx` (with expansion bounded to 16 MiB, so a fuzzed

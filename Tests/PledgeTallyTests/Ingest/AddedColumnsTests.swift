@@ -1,5 +1,6 @@
 import Testing
 @testable import PledgeTally
+@testable import Ingest
 
 /// The columns analysts add: source/url/lien, notes/remarques, and any other
 /// column named once per file.

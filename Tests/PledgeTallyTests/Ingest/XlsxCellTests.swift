@@ -1,5 +1,6 @@
 import Testing
 @testable import PledgeTally
+@testable import Ingest
 
 /// Numbers, date serials and number formats of xlsx cells, worked by hand.
 @Suite("Xlsx cells")

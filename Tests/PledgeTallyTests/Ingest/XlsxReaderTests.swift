@@ -2,6 +2,7 @@ import Foundation
 import FuzzChecks
 import Testing
 @testable import PledgeTally
+@testable import Ingest
 
 /// `.xlsx` pledge files written by openpyxl and LibreOffice
 /// (Tests/Workbook/make_pledge_workbooks.py, whose docstring says what each

@@ -27,6 +27,7 @@ public struct Normaliser: Sendable {
             .failure(Rejection(source: raw.source, line: raw.line, field: field, value: value, reason: reason,
                                investor: raw.investor, amountText: raw.amount))
         }
+        currencyConflict = nil
         let investor = raw.investor.trimmingSpaces()
         if investor.isEmpty { return reject("investor", raw.investor, "the investor is empty") }
 
@@ -41,12 +42,19 @@ public struct Normaliser: Sendable {
             guard let named = currencyCode(column) else {
                 return reject("currency", column, "unknown currency ‘\(column.trimmingSpaces())’")
             }
-            if let stated = currency, stated != named {
-                return reject("currency", column, "the amount is in \(stated) but the currency column says \(named)")
+            if parsed.currencyChoices.contains(named) || currency == nil && parsed.currencyChoices.isEmpty {
+                currency = named   // the column says which dollar, which krona
+            } else if let stated = currency, stated != named {
+                // The phrase's own currency wins; the analyst is told.
+                currencyConflict = "the amount is in \(stated) but the currency column says \(named); \(stated) is kept"
+            } else if currency == nil, let written = parsed.currencyText {
+                return reject("currency", column, "the amount’s ‘\(written)’ is one of \(Self.list(parsed.currencyChoices)), not \(named)")
             }
-            currency = named
         }
         if parsed.qualifier != .unspecified && currency == nil {
+            if let written = parsed.currencyText {
+                return reject("amount", raw.amount, "‘\(written)’ may be \(Self.list(parsed.currencyChoices)): add a currency column that says which")
+            }
             return reject("amount", raw.amount, "no currency: name one in the amount or add a currency column")
         }
 
@@ -72,6 +80,15 @@ public struct Normaliser: Sendable {
             amountText: raw.amount, qualifier: parsed.qualifier, amount: parsed.amount,
             amountLow: parsed.amountLow, currency: parsed.qualifier == .unspecified ? nil : currency, date: day,
             sourceURL: raw.sourceURL, notes: raw.notes))
+    }
+
+    /// The warning for the record just normalised, when its amount and its
+    /// currency column name different currencies (the amount's is kept).
+    public private(set) var currencyConflict: String?
+
+    /// "SEK, NOK, DKK or ISK".
+    static func list(_ codes: [String]) -> String {
+        codes.count < 2 ? codes.joined() : codes.dropLast().joined(separator: ", ") + " or " + codes.last!
     }
 
     /// The ISO code a currency column names ("EUR", "€", "euros"), read with

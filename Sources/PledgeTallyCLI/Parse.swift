@@ -1,4 +1,5 @@
 import ArgumentParser
+import AmountLanguage
 import PledgeTally
 import Normalise
 import Render

@@ -70,6 +70,12 @@ public enum Pipeline {
                             try rejected(r)
                         case .success(let p):
                             stats.accepted += 1
+                            if let conflict = normaliser.currencyConflict {
+                                facts.currencyConflicts += 1
+                                if facts.currencyConflicts <= maxShownRejections {
+                                    say("warning: \(raw.source):\(raw.line): \(conflict)")
+                                }
+                            }
                             if let earlier = duplicates.check(p.pledge), duplicates.count <= maxShownRejections {
                                 say("warning: \(raw.source):\(raw.line) states the same pledge as \(earlier) (investor, amount, domain and date); both are kept")
                             }
@@ -87,6 +93,9 @@ public enum Pipeline {
                 say("warning: … and \(duplicates.count - maxShownRejections) more repeated pledges")
             }
             facts.duplicatePledges = duplicates.count
+            if facts.currencyConflicts > maxShownRejections {
+                say("warning: … and \(facts.currencyConflicts - maxShownRejections) more amounts in another currency than their currency column")
+            }
             if duplicates.isSaturated {
                 say("note: repeated pledges were looked for among the first \(DuplicateFinder.maxSlots / 4 * 3) pledges and against them only")
             }

@@ -131,7 +131,7 @@ public struct Normaliser: Sendable {
 
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs, line ends and no-break spaces.
-    func trimmingSpaces() -> String {
+    package func trimmingSpaces() -> String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\u{00A0}" || $0 == "\u{202F}" }
         guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = lastIndex(where: { !isSpace($0) })!

@@ -37,6 +37,7 @@ public enum Pipeline {
         let maxShownRejections = 20
 
         var files: ReportFiles?
+        var identical = false
         do {
             let report = try ReportFiles(options: options, inputBytes: input.pledgeBytes, folder: transaction.path)
             files = report
@@ -113,7 +114,7 @@ public enum Pipeline {
             }
             progress.update(stage: "writing the workbook", records: recordsSoFar, force: true)
 
-            try report.finish(facts)
+            identical = try report.finish(facts, previous: PreviousRun(target: transaction.target), say: say)
         } catch {
             files?.cancel()
             progress.clear()
@@ -130,7 +131,7 @@ public enum Pipeline {
             transaction.abandon()
             throw RunError(.data, "\(options.input): \(facts.rejected) records rejected and --strict is set; outputs left as they were")
         }
-        try transaction.publish()
+        try transaction.publish(keepingPrevious: identical)
         return facts
     }
 

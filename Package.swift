@@ -25,10 +25,17 @@ let package = Package(
         .target(name: "CZipLevel"),
         // The few system calls Swift's Glibc module does not expose (renameat2).
         .target(name: "CPledgeSupport"),
+        // The value types every stage shares: DecimalAmount, Qualifier, TextFolding.
+        .target(name: "PledgeTallyCore"),
+        // The amount language: a phrase in, an amount, currency and qualifier out.
+        // Knows nothing of pledges, files or runs.
+        .target(name: "AmountLanguage", dependencies: ["PledgeTallyCore"]),
         // The four stages: ingest, normalise, aggregate, render; and the run that chains them.
         .target(
             name: "PledgeTally",
             dependencies: [
+                "PledgeTallyCore",
+                "AmountLanguage",
                 "XlsxWriter",
                 "CPledgeSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -44,9 +51,10 @@ let package = Package(
         ),
         .executableTarget(name: "pledgetally", dependencies: ["PledgeTallyCLI"]),
         .testTarget(name: "XlsxWriterTests", dependencies: ["XlsxWriter"]),
+        .testTarget(name: "AmountLanguageTests", dependencies: ["AmountLanguage"]),
         .testTarget(
             name: "PledgeTallyTests",
-            dependencies: ["PledgeTally", "PledgeTallyCLI", "FuzzChecks"]
+            dependencies: ["AmountLanguage", "PledgeTally", "PledgeTallyCLI", "FuzzChecks"]
         ),
         // Fuzzing (`make fuzz`): the invariants, and one libFuzzer executable per
         // input kind. Built without `-D FUZZING` the executables replay the
@@ -54,5 +62,7 @@ let package = Package(
         .target(name: "FuzzChecks", dependencies: ["PledgeTally"]),
         .executableTarget(name: "FuzzPledgeFiles", dependencies: ["FuzzChecks"]),
         .executableTarget(name: "FuzzAmountParser", dependencies: ["FuzzChecks"]),
+        // The amount grammar's speed on a file of phrases (see README, Performance).
+        .executableTarget(name: "AmountThroughput", dependencies: ["AmountLanguage"]),
     ]
 )

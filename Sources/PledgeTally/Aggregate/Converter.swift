@@ -33,7 +33,8 @@ public struct Converter: Sendable {
             return .success(ConvertedPledge(pledge: pledge, rate: nil, amountReported: nil))
         }
         func reject(_ reason: String) -> Result<ConvertedPledge, Rejection> {
-            .failure(Rejection(source: pledge.source, line: pledge.line, field: "currency", value: currency, reason: reason))
+            .failure(Rejection(source: pledge.source, line: pledge.line, field: "currency", value: currency, reason: reason,
+                               investor: pledge.investor, amountText: pledge.amountText))
         }
         if currency == reportingCurrency {
             let rounded = amount.rounded(places: minorDigits)
@@ -49,7 +50,8 @@ public struct Converter: Sendable {
             return .success(ConvertedPledge(pledge: pledge, rate: rate, amountReported: converted))
         } catch {
             return .failure(Rejection(source: pledge.source, line: pledge.line, field: "amount", value: pledge.amountText,
-                                      reason: "the amount is too large to convert exactly"))
+                                      reason: "the amount is too large to convert exactly",
+                                      investor: pledge.investor, amountText: pledge.amountText))
         }
     }
 

@@ -37,12 +37,19 @@ public struct Rejection: Sendable, Equatable {
     public var value: String
     /// A sentence saying what is wrong.
     public var reason: String
+    /// The record's investor as written; empty when the record's cells could not be told apart.
+    public var investor: String
+    /// The record's amount as written; empty when the record's cells could not be told apart.
+    public var amountText: String
 
-    public init(source: String, line: Int, field: String, value: String, reason: String) {
+    public init(source: String, line: Int, field: String, value: String, reason: String,
+                investor: String = "", amountText: String = "") {
         self.source = source
         self.line = line
         self.field = field
         self.value = value
         self.reason = reason
+        self.investor = investor
+        self.amountText = amountText
     }
 }

@@ -20,7 +20,8 @@ public struct Normaliser: Sendable {
     /// The pledge a record states, or why it cannot be read.
     public mutating func normalise(_ raw: RawRecord) -> Result<Pledge, Rejection> {
         func reject(_ field: String, _ value: String, _ reason: String) -> Result<Pledge, Rejection> {
-            .failure(Rejection(source: raw.source, line: raw.line, field: field, value: value, reason: reason))
+            .failure(Rejection(source: raw.source, line: raw.line, field: field, value: value, reason: reason,
+                               investor: raw.investor, amountText: raw.amount))
         }
         let investor = raw.investor.trimmingSpaces()
         if investor.isEmpty { return reject("investor", raw.investor, "the investor is empty") }

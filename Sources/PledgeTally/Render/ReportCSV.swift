@@ -11,7 +11,9 @@ public enum ReportCSV {
         return ["domain", "pledges", "unpriced", "total_\(c)", "ceiling_\(c)", "floor_\(c)", "share_pct"]
     }
 
-    public static let rejectedHeader = ["source", "line", "field", "value", "reason"]
+    /// Investor and amount as written, so a pledge can be followed from pledges.csv to
+    /// rejected.csv; empty for rejections of a whole file or of a record whose cells could not be told apart.
+    public static let rejectedHeader = ["source", "line", "investor", "amount_text", "field", "value", "reason"]
 
     /// One pledges.csv row.
     public static func write(_ p: ConvertedPledge, reportingDigits: Int, to csv: inout CSVWriter) throws(OutputError) {
@@ -38,6 +40,8 @@ public enum ReportCSV {
     public static func write(_ r: Rejection, to csv: inout CSVWriter) throws(OutputError) {
         try csv.text(r.source)
         try csv.int(r.line)
+        try csv.text(r.investor)
+        try csv.text(r.amountText)
         try csv.text(r.field)
         try csv.text(r.value)
         try csv.text(r.reason)

@@ -91,9 +91,11 @@ final class ReportWorkbook {
             let (sheet, row) = try rejected.nextRow(book: book!)
             try text(r.source, sheet, row, 0, table: rejected)
             try line(r.line, sheet, row, table: rejected)
-            try text(r.field, sheet, row, 2, table: rejected)
-            try text(r.value, sheet, row, 3, table: rejected)
-            try text(r.reason, sheet, row, 4, table: rejected)
+            try text(r.investor, sheet, row, 2, table: rejected)
+            try text(r.amountText, sheet, row, 3, table: rejected)
+            try text(r.field, sheet, row, 4, table: rejected)
+            try text(r.value, sheet, row, 5, table: rejected)
+            try text(r.reason, sheet, row, 6, table: rejected)
         } catch {
             throw Self.mapped(error, path: path, creating: false)
         }

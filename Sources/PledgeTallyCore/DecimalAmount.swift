@@ -104,7 +104,7 @@ public struct DecimalAmount: Hashable, Comparable, Sendable {
     /// The mantissa of this value written with exactly `scale` places, or `nil`
     /// when that overflows. `scale` must be at least `self.scale`.
     @inline(__always)
-    func mantissa(atScale target: Int) -> Int128? {
+    package func mantissa(atScale target: Int) -> Int128? {
         let (m, o) = mantissa.multipliedReportingOverflow(by: Self.powerOfTen(target - scale))
         return o ? nil : m
     }
@@ -180,7 +180,7 @@ public struct DecimalAmount: Hashable, Comparable, Sendable {
     }
 
     /// The number of digits of the mantissa when written with `places` places.
-    func mantissaDigits(atScale places: Int) -> Int {
+    package func mantissaDigits(atScale places: Int) -> Int {
         guard let m = mantissa(atScale: max(places, scale)) else { return 39 }
         return DecimalAmount(mantissa: m, scale: 0).digitCount
     }

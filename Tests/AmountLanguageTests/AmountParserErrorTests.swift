@@ -1,5 +1,6 @@
 import Testing
-@testable import PledgeTally
+@testable import AmountLanguage
+import PledgeTallyCore
 
 /// Phrases that must be rejected, each with what its reason must name.
 @Suite("AmountParser errors")

@@ -1,5 +1,6 @@
 import Testing
-@testable import PledgeTally
+@testable import AmountLanguage
+import PledgeTallyCore
 
 /// Phrases as the press writes them, with amounts worked out by hand.
 @Suite("AmountParser phrases")

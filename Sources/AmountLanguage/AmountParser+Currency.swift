@@ -1,3 +1,5 @@
+import PledgeTallyCore
+
 extension AmountParser {
     /// The ISO code a currency column names — a code, symbol or word in either
     /// language ("EUR", "€", "euros", "dollars canadiens") — or nil.

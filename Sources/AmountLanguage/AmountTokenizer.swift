@@ -1,35 +1,4 @@
-/// One piece of an amount phrase: a number, a known or unknown word, a currency
-/// symbol, a parenthesis or a dash, with its byte range in the phrase.
-struct AmountToken {
-    enum Kind: UInt8 { case number, word, currency, open, close, dash }
-
-    var kind: Kind
-    /// Byte offsets in the phrase's UTF-8.
-    var start: Int32
-    var end: Int32
-    /// Word id (word; -1 when unknown) or currency id (currency).
-    var id: Int32 = -1
-    /// The number (number tokens only).
-    var number = AmountNumber()
-}
-
-/// A number as written, before the phrase's language settles an ambiguous separator.
-struct AmountNumber {
-    enum Problem: UInt8 { case none, malformed, tooLarge, tooManyDecimals }
-
-    /// Every digit written, in order.
-    var mantissa: Int128 = 0
-    /// Digits after the decimal mark, when it is known.
-    var decimals: Int = 0
-    /// `,` or `.` when the number has one such separator followed by exactly three
-    /// digits ("1,500"): thousands or decimal, decided by the phrase's language.
-    var ambiguousMark: UInt8 = 0
-    /// A plain four-digit integer from 1900 to 2199: may be a year.
-    var isYear = false
-    /// A plain integer (no separator): may count years ("sur 5 ans").
-    var isPlainInteger = false
-    var problem = Problem.none
-}
+import PledgeTallyCore
 
 /// Splits an amount phrase into tokens over its UTF-8 bytes.
 ///
@@ -126,119 +95,6 @@ struct AmountTokenizer {
             }
         }
         return nil
-    }
-
-    // MARK: Numbers
-
-    /// Reads digits with thousands separators and a decimal mark; returns the end.
-    /// `leadingMark`: the number starts with its decimal mark (".5").
-    private mutating func scanNumber(at start: Int, leadingMark: Bool) -> Int {
-        let n = bytes.count
-        var number = AmountNumber()
-        var j = start
-        var overflow = false
-        func readGroup() -> Int {
-            let groupStart = j
-            while j < n, isDigit(bytes[j]) {
-                if !overflow {
-                    if let next = DecimalAmount.appendingDigit(number.mantissa, bytes[j] &- 48) {
-                        number.mantissa = next
-                    } else {
-                        overflow = true
-                    }
-                }
-                j += 1
-            }
-            return j - groupStart
-        }
-        if leadingMark {
-            j += 1
-            number.decimals = readGroup()
-            if overflow { number.problem = .tooLarge }
-            if number.decimals > DecimalAmount.maxScale && number.problem == .none { number.problem = .tooManyDecimals }
-            tokens.append(AmountToken(kind: .number, start: Int32(start), end: Int32(j), number: number))
-            return j
-        }
-        let firstDigit = bytes[j]
-        let firstGroup = readGroup()
-        var commas = 0, dots = 0, spaces = 0
-        var commaGroupsOf3 = true, dotGroupsOf3 = true
-        var lastMark: UInt8 = 0
-        var lastGroup = 0
-        while j < n {
-            // A separator directly followed by a digit.
-            var sepLength = 0
-            var isSpace = false
-            let c = bytes[j]
-            if c == UInt8(ascii: ",") || c == UInt8(ascii: ".") {
-                sepLength = 1
-            } else if c == UInt8(ascii: " ") || c == UInt8(ascii: "'") {
-                sepLength = 1
-                isSpace = true
-            } else if c == 0xC2, j + 1 < n, bytes[j + 1] == 0xA0 {
-                sepLength = 2
-                isSpace = true
-            } else if c == 0xE2, j + 2 < n, bytes[j + 1] == 0x80,
-                      bytes[j + 2] == 0xAF || bytes[j + 2] == 0x89 || bytes[j + 2] == 0x87 || bytes[j + 2] == 0x99 {
-                sepLength = 3   // U+202F, U+2009, U+2007, ’ (Swiss thousands)
-                isSpace = true
-            }
-            let k = j + sepLength
-            guard sepLength > 0, k < n, isDigit(bytes[k]) else { break }
-            if isSpace {
-                // Thousands only: before any , or ., after a group of 1-3 digits, then exactly 3 digits.
-                guard commas == 0, dots == 0, spaces > 0 || firstGroup <= 3,
-                      k + 2 < n, isDigit(bytes[k + 1]), isDigit(bytes[k + 2]),
-                      k + 3 == n || !isDigit(bytes[k + 3]) else { break }
-                j = k
-                _ = readGroup()
-                spaces += 1
-                continue
-            }
-            j = k
-            let group = readGroup()
-            if c == UInt8(ascii: ",") {
-                commas += 1
-                if group != 3 { commaGroupsOf3 = false }
-            } else {
-                dots += 1
-                if group != 3 { dotGroupsOf3 = false }
-            }
-            lastMark = c
-            lastGroup = group
-        }
-        if overflow { number.problem = .tooLarge }
-        if commas > 0 && dots > 0 {
-            // Both marks: the last is the decimal mark, written once; the other groups thousands.
-            let decimalIsComma = lastMark == UInt8(ascii: ",")
-            let decimalCount = decimalIsComma ? commas : dots
-            let thousandsOf3 = decimalIsComma ? dotGroupsOf3 : commaGroupsOf3
-            if decimalCount != 1 || !thousandsOf3 || (spaces == 0 && firstGroup > 3) {
-                number.problem = .malformed
-            }
-            number.decimals = lastGroup
-        } else if commas + dots == 1 {
-            if spaces > 0 {
-                number.decimals = lastGroup
-            } else if lastGroup == 3 && firstGroup <= 3 && !(firstGroup == 1 && firstDigit == UInt8(ascii: "0")) {
-                number.ambiguousMark = lastMark
-            } else {
-                number.decimals = lastGroup
-            }
-        } else if commas + dots > 1 {
-            // One mark, several times: thousands.
-            if !(commaGroupsOf3 && dotGroupsOf3) || (spaces == 0 && firstGroup > 3) {
-                number.problem = .malformed
-            }
-        } else {
-            number.isPlainInteger = spaces == 0
-            if spaces == 0 && firstGroup == 4 && !overflow && (1900...2199).contains(number.mantissa) {
-                number.isYear = true
-            }
-        }
-        if number.decimals > DecimalAmount.maxScale && number.problem == .none { number.problem = .tooManyDecimals }
-        tokens.append(AmountToken(kind: .number, start: Int32(start), end: Int32(j), number: number))
-        return j
     }
 
     // MARK: Words
@@ -346,7 +202,7 @@ struct AmountTokenizer {
 
     // MARK: Characters
 
-    @inline(__always) private func isDigit(_ c: UInt8) -> Bool { c &- 48 < 10 }
+    @inline(__always) func isDigit(_ c: UInt8) -> Bool { c &- 48 < 10 }
 
     @inline(__always) private func isASCIIAlphanumeric(_ c: UInt8) -> Bool {
         isDigit(c) || (c | 0x20) &- 97 < 26
@@ -360,14 +216,14 @@ struct AmountTokenizer {
         return isLetter(scalar) ? length : 0
     }
 
-    private func isLetter(_ scalar: UInt32) -> Bool {
+    func isLetter(_ scalar: UInt32) -> Bool {
         if scalar >= 0xC0 && scalar <= 0xFF { return scalar != 0xD7 && scalar != 0xF7 }
         if scalar < 0xC0 { return false }
         return Unicode.Scalar(scalar)?.properties.isAlphabetic ?? false
     }
 
     /// The scalar starting at byte `i` (valid UTF-8: the bytes come from a String).
-    @inline(__always) private func decode(at i: Int) -> (UInt32, Int) {
+    @inline(__always) func decode(at i: Int) -> (UInt32, Int) {
         let c = UInt32(bytes[i])
         let n = bytes.count
         if c < 0x80 { return (c, 1) }

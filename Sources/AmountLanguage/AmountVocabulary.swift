@@ -1,3 +1,5 @@
+import PledgeTallyCore
+
 /// Every word the amount parser knows, in French and English, as data.
 ///
 /// This is the one place to add a word. Phrases are written as they appear in

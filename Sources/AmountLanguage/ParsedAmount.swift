@@ -1,3 +1,5 @@
+import PledgeTallyCore
+
 /// What an amount phrase says: how much, in which currency, and how sure.
 ///
 /// `amount` and `currency` are nil for an `unspecified` phrase; `currency` is

@@ -1,3 +1,5 @@
+import PledgeTallyCore
+
 /// The amount vocabulary compiled for fast lookups: a word table keyed by folded
 /// bytes, and a trie of phrases over word ids.
 ///

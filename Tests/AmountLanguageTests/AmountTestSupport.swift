@@ -1,5 +1,6 @@
 import Testing
-@testable import PledgeTally
+@testable import AmountLanguage
+import PledgeTallyCore
 
 /// One phrase and what it must parse to; amounts are plain decimal strings in units.
 struct AmountCase: Sendable, CustomTestStringConvertible {

@@ -2,6 +2,7 @@ import Testing
 @testable import AmountLanguage
 import PledgeTally
 import PledgeTallyCore
+@testable import Aggregate
 
 /// Invariants over generated phrases, and inputs built to break the parser.
 @Suite("AmountParser generated inputs")

@@ -1,8 +1,13 @@
+import PledgeTallyCore
+import Ingest
+import Normalise
+import Aggregate
+
 /// Every output of a run, written as the run streams: pledges.csv and
 /// rejected.csv on the calling thread, report.xlsx's rows on a second thread
 /// (its XML is the costliest part), then by_domain.csv, manifest.json and the
 /// workbook's Summary, Rates and Run sheets at the end.
-final class ReportFiles {
+package final class ReportFiles {
     /// Inputs larger than this (in bytes of pledge files, about 100,000 rows)
     /// get a workbook deflated at zlib level 1 rather than 6: about half the
     /// time to close, for a file about a fifth larger.
@@ -24,7 +29,7 @@ final class ReportFiles {
     private let workbookRows: BackgroundWriter<Row>
 
     /// Creates the files; `folder` gives the path of a file in the output folder.
-    init(options: RunOptions, inputBytes: Int, folder: @escaping (String) -> String) throws {
+    package init(options: RunOptions, inputBytes: Int, folder: @escaping (String) -> String) throws {
         self.options = options
         self.folder = folder
         reportingDigits = CurrencyUnits.minorDigits(options.currency)
@@ -48,19 +53,19 @@ final class ReportFiles {
         }
     }
 
-    func add(_ p: ConvertedPledge) throws {
+    package func add(_ p: ConvertedPledge) throws {
         try ReportCSV.write(p, reportingDigits: reportingDigits, to: &pledgesCSV)
         try workbookRows.send(.pledge(p))
     }
 
-    func add(_ r: Rejection) throws {
+    package func add(_ r: Rejection) throws {
         try ReportCSV.write(r, to: &rejectedCSV)
         try workbookRows.send(.rejection(r))
     }
 
     /// Completes every file. The workbook's remaining rows are written first,
     /// then its summary sheets, on this thread.
-    func finish(_ facts: RunFacts) throws {
+    package func finish(_ facts: RunFacts) throws {
         try pledgesFile.finish()
         try rejectedFile.finish()
         let byDomain = try OutputFile(path: folder("by_domain.csv"))
@@ -74,7 +79,7 @@ final class ReportFiles {
     }
 
     /// Stops the workbook's thread after a failure elsewhere.
-    func cancel() {
+    package func cancel() {
         workbookRows.cancel()
     }
 }

@@ -1,4 +1,6 @@
 import XlsxWriter
+import PledgeTallyCore
+import Aggregate
 
 /// The Rates sheet: every ECB rate a conversion used, by currency then day.
 enum WorkbookRates {

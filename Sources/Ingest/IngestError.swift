@@ -15,6 +15,9 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     /// extension, or a folder or special file named like one.
     /// Exit 65: the input is there but its contents are wrong.
     case unexpectedFile(path: String)
+    /// A file that must be a regular file is a folder, a named pipe or a
+    /// device. Exit 66.
+    case notRegularFile(path: String)
     /// Opening or reading failed; `reason` is the system's (strerror). Exit 66.
     case unreadable(path: String, reason: String)
 
@@ -28,6 +31,8 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
                 return "\(path): not a regular file (a folder or a special file); pledge files must be plain .csv, .tsv or .md files"
             }
             return "\(path): not a pledge file; only .csv, .tsv and .md files belong in the pledges folder"
+        case .notRegularFile(let path):
+            return "\(path): not a regular file (a folder or a special file)"
         case .unreadable(let path, let reason):
             return "\(path): cannot read: \(reason)"
         }
@@ -36,7 +41,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     /// The sysexits(3) status the run should end with.
     public var exitCode: Int32 {
         switch self {
-        case .folderMissing, .unreadable: return 66   // EX_NOINPUT
+        case .folderMissing, .notRegularFile, .unreadable: return 66   // EX_NOINPUT
         case .unexpectedFile: return 65               // EX_DATAERR
         }
     }

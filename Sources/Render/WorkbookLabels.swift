@@ -1,3 +1,7 @@
+import PledgeTallyCore
+import Normalise
+import Aggregate
+
 /// Every word the workbook shows, in English and French (`--lang`).
 ///
 /// Data stays as written (investor names, domain texts, qualifier codes such as

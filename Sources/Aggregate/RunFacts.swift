@@ -1,3 +1,6 @@
+import PledgeTallyCore
+import Normalise
+
 /// Everything a finished run knows besides the pledges themselves: what it
 /// read, how it was told to run, and what it added up to. Render turns it
 /// into by_domain.csv, the Summary, Rates and Run sheets and manifest.json.
@@ -61,4 +64,20 @@ public struct RunOptions: Sendable, Equatable {
 /// The language of the workbook's labels. CSV headers are always English.
 public enum Language: String, Sendable, CaseIterable, Codable {
     case en, fr
+}
+
+extension RunFacts {
+    package init(version: String, options: RunOptions, domainsFile: (path: String, sha256: String), rateFiles: [RateFile]) {
+        self.version = version
+        self.options = options
+        self.domainsFile = domainsFile
+        self.rateFiles = rateFiles
+    }
+}
+
+extension RunFacts.InputFile {
+    package init(path: String, sha256: String) {
+        self.path = path
+        self.sha256 = sha256
+    }
 }

@@ -1,4 +1,6 @@
 import XlsxWriter
+import PledgeTallyCore
+import Aggregate
 
 /// The Summary sheet: the run's key figures, the totals by domain as formulas
 /// over the Pledges sheet(s) with the exact figures of by_domain.csv cached

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import PledgeTallyCore
 
 /// A file being written through a large buffer, with every failure reported
 /// as an `OutputError` naming the file.

@@ -1,3 +1,5 @@
+import PledgeTallyCore
+
 /// A pledge with its amount in the reporting currency.
 public struct ConvertedPledge: Sendable, Equatable {
     public var pledge: Pledge

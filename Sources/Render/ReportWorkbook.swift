@@ -1,4 +1,8 @@
 import XlsxWriter
+import PledgeTallyCore
+import Ingest
+import Normalise
+import Aggregate
 
 /// report.xlsx (SPEC §7): Summary, Pledges, Rejected, Rates and Run sheets,
 /// written while the run streams.

@@ -1,3 +1,5 @@
+import PledgeTallyCore
+
 /// A small CSV file read whole, as plain cells: domains.csv, and the outputs
 /// of an earlier run for `pledgetally diff`.
 ///
@@ -19,6 +21,12 @@ public struct CSVTable: Sendable, Equatable {
         public var line: Int
         public var reason: String
         public var description: String { line > 0 ? "\(path):\(line): \(reason)" : "\(path): \(reason)" }
+
+        package init(path: String, line: Int, reason: String) {
+            self.path = path
+            self.line = line
+            self.reason = reason
+        }
     }
 
     /// Reads the file at `path`. Rows with a different number of cells than

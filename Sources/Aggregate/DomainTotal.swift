@@ -1,3 +1,6 @@
+import PledgeTallyCore
+import Normalise
+
 /// What a domain adds up to, in the reporting currency.
 public struct DomainTotal: Sendable, Equatable {
     public var domain: String

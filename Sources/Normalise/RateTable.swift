@@ -1,3 +1,5 @@
+import PledgeTallyCore
+
 /// The ECB's euro reference rates: for each currency, the rates by day.
 ///
 /// Rates are units of the currency per 1 EUR. A lookup for day D gives the

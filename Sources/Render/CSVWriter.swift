@@ -1,3 +1,5 @@
+import PledgeTallyCore
+
 /// Writes RFC 4180 CSV: UTF-8 without BOM, LF line ends, `,` separators,
 /// quotes only where needed, and the CSV-injection guard of SPEC §7.
 public struct CSVWriter {

@@ -1,3 +1,6 @@
+import PledgeTallyCore
+import Normalise
+
 /// Finds pledges stated twice: same investor, amount phrase, domain text and
 /// date (investor compared case- and accent-insensitively). Both are kept —
 /// two tranches can look alike — but the run names both lines in a warning.

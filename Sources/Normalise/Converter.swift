@@ -1,3 +1,6 @@
+import PledgeTallyCore
+import Ingest
+
 /// Converts pledges to the reporting currency through the euro (SPEC §6).
 ///
 /// amount_rep = amount × q_rep / q_orig, computed exactly and rounded once,

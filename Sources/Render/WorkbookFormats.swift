@@ -1,4 +1,6 @@
 import XlsxWriter
+import PledgeTallyCore
+import Aggregate
 
 /// The number-format codes and cell styles of the workbook, per language.
 ///

@@ -1,4 +1,6 @@
 import Foundation
+import PledgeTallyCore
+import Ingest
 
 /// Reads the ECB's reference-rate files, in either format the ECB publishes.
 ///

@@ -1,3 +1,8 @@
+import PledgeTallyCore
+import Ingest
+import Normalise
+import Aggregate
+
 /// The CSV files of SPEC §7: pledges.csv and rejected.csv row by row as the
 /// run streams, by_domain.csv at the end.
 public enum ReportCSV {

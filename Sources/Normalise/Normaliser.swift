@@ -1,3 +1,7 @@
+import PledgeTallyCore
+import Ingest
+import AmountLanguage
+
 extension Rejection: Error {}
 
 /// Turns raw records into pledges, or rejections that say what to fix.

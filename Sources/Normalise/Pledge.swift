@@ -1,3 +1,5 @@
+import PledgeTallyCore
+
 /// A pledge understood: exact amount, ISO currency, qualifier, canonical
 /// domain and date, with the text it came from.
 public struct Pledge: Sendable, Equatable {

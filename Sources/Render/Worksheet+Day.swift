@@ -1,4 +1,5 @@
 import XlsxWriter
+import PledgeTallyCore
 
 extension Worksheet {
     /// A real date cell for `day`; a day Excel cannot show (before 1900) is

@@ -1,3 +1,5 @@
+import PledgeTallyCore
+
 /// The one place where pledgetally's money becomes binary floating point.
 ///
 /// xlsx stores every number as an IEEE double (printed as decimal text), so the

@@ -1,3 +1,6 @@
+import PledgeTallyCore
+import Ingest
+
 /// Maps the domain text of a pledge to a canonical domain (SPEC §5).
 ///
 /// Each rule's `match` is compared with the folded domain text as a
@@ -66,23 +69,18 @@ public struct DomainMap: Sendable {
 
 extension DomainMap {
     /// Reads domains.csv (`match,domain`; other columns are ignored).
-    static func load(path: String) throws(RunError) -> DomainMap {
-        let table: CSVTable
-        do {
-            table = try CSVTable.read(path: path)
-        } catch let e as IngestError {
-            throw RunError(.inputMissing, e.description)
-        } catch {
-            throw RunError(.data, String(describing: error))
-        }
+    /// Throws an `IngestError` when the file cannot be read, a
+    /// `CSVTable.Problem` when its contents are not a domain mapping.
+    package static func load(path: String) throws -> DomainMap {
+        let table = try CSVTable.read(path: path)
         guard let m = table.column("match"), let d = table.column("domain", "domaine") else {
-            throw RunError(.data, "\(path):1: the header must name the columns ‘match’ and ‘domain’")
+            throw CSVTable.Problem(path: path, line: 1, reason: "the header must name the columns ‘match’ and ‘domain’")
         }
         var rules: [Rule] = []
         for row in table.rows {
             let match = row.cells[m].trimmingSpaces(), domain = row.cells[d].trimmingSpaces()
             guard !match.isEmpty, !domain.isEmpty else {
-                throw RunError(.data, "\(path):\(row.line): a rule needs both a match and a domain")
+                throw CSVTable.Problem(path: path, line: row.line, reason: "a rule needs both a match and a domain")
             }
             rules.append(Rule(match: match, domain: domain))
         }

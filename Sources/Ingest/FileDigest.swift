@@ -7,15 +7,15 @@ import Glibc
 /// SHA-256 of files, read in chunks so large inputs cost no memory.
 public enum FileDigest {
     /// The lower-case hex SHA-256 of the file at `path`.
-    public static func sha256(path: String) throws(RunError) -> String {
+    public static func sha256(path: String) throws(IngestError) -> String {
         // Non-blocking open, then only a regular file: a named pipe swapped in
         // for an input must not stall the run (nor this digest's thread).
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        if fd < 0 { throw RunError(.inputMissing, "\(path): cannot read: \(String(cString: strerror(errno)))") }
+        if fd < 0 { throw .unreadable(path: path, reason: IngestError.systemMessage(errno)) }
         defer { close(fd) }
         var status = stat()
         guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-            throw RunError(.inputMissing, "\(path): not a regular file (a folder or a special file)")
+            throw .notRegularFile(path: path)
         }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         var hasher = SHA256()
@@ -24,7 +24,7 @@ public enum FileDigest {
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw RunError(.inputMissing, "\(path): cannot read: \(String(cString: strerror(errno)))")
+                throw .unreadable(path: path, reason: IngestError.systemMessage(errno))
             }
             if n == 0 { break }
             buffer.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[..<n])) }
@@ -48,16 +48,16 @@ public enum FileDigest {
 
 /// SHA-256 of several files, computed on another thread while the run reads
 /// them (the digest is the manifest's, so it may arrive late).
-final class BackgroundDigests: @unchecked Sendable {
+public final class BackgroundDigests: @unchecked Sendable {
     private let group = DispatchGroup()
-    private var results: [String: Result<String, RunError>] = [:]
+    private var results: [String: Result<String, IngestError>] = [:]
 
-    init(paths: [String]) {
+    public init(paths: [String]) {
         group.enter()
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            var found: [String: Result<String, RunError>] = [:]
+            var found: [String: Result<String, IngestError>] = [:]
             for path in paths {
-                do throws(RunError) { found[path] = .success(try FileDigest.sha256(path: path)) } catch { found[path] = .failure(error) }
+                do throws(IngestError) { found[path] = .success(try FileDigest.sha256(path: path)) } catch { found[path] = .failure(error) }
             }
             results = found
             group.leave()
@@ -65,7 +65,7 @@ final class BackgroundDigests: @unchecked Sendable {
     }
 
     /// The digest of `path`, waiting for the computation if needed.
-    func sha256(_ path: String) throws(RunError) -> String {
+    public func sha256(_ path: String) throws(IngestError) -> String {
         group.wait()
         guard let result = results[path] else { return try FileDigest.sha256(path: path) }
         return try result.get()

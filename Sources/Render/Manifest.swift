@@ -1,3 +1,6 @@
+import PledgeTallyCore
+import Aggregate
+
 /// manifest.json: what a report was made from and what it says, so anyone can
 /// tell two reports apart or trace one back to its inputs. No clock in it.
 public enum Manifest {

@@ -1,3 +1,5 @@
+import PledgeTallyCore
+
 /// The fields a pledge file's header can name, with their names in English
 /// and French.
 enum PledgeField: CaseIterable {

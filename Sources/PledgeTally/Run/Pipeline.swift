@@ -22,12 +22,14 @@ public enum Pipeline {
             progress.clear()
             speak(line)
         }
+        // The output folder first: one that is not the job's, or that overlaps the input, stops the run before any work.
+        let outputFolder = try OutputFolder.check(options.output, input: options.input)
         let input = try ReferenceData.load(inputFolder: options.input, say: say)
         guard input.rates.currencies.contains(options.currency) else {
             throw RunError(.usage, "--currency \(options.currency): the ECB rates files have no rate for \(options.currency)")
         }
 
-        let transaction = try OutputTransaction(target: options.output, waiting: say)
+        let transaction = try OutputTransaction(folder: outputFolder, waiting: say)
         var facts = RunFacts(version: version, options: options, domainsFile: input.domainsFile, rateFiles: input.rates.files)
         var normaliser = Normaliser(domains: input.domains, defaultDate: options.date)
         var converter = Converter(rates: input.rates, reportingCurrency: options.currency)

@@ -1,5 +1,7 @@
 import Testing
 @testable import PledgeTally
+@testable import PledgeTallyCore
+@testable import Normalise
 
 @Suite("ECB rates")
 struct RateTableTests {

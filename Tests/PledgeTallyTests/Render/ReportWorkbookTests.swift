@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import PledgeTally
+@testable import PledgeTallyCore
+@testable import Ingest
+@testable import Normalise
+@testable import Aggregate
+@testable import Render
 
 /// ReportWorkbook fed by hand: sheet splitting, text repair, determinism,
 /// errors, and the Summary formulas' criteria, read back with openpyxl

@@ -1,9 +1,10 @@
 import XlsxWriter
+import Normalise
 
 /// Text cells that always fit: input text is written as text (never a
 /// formula), and text a cell cannot hold is repaired visibly instead of
 /// failing the run or being cut silently.
-enum WorkbookCellText {
+package enum WorkbookCellText {
     /// Writes `text` as a text cell. Text over Excel's 32,767 characters is cut
     /// and ends with `marker(originalLength)`; a NUL (which xlsx cannot store)
     /// becomes U+FFFD. Characters XML forbids are written `_xHHHH_` by the
@@ -58,7 +59,7 @@ enum WorkbookCellText {
     }
 
     /// The warning for each text of `pledge` that report.xlsx holds cut.
-    static func cutWarnings(_ pledge: Pledge) -> [String] {
+    package static func cutWarnings(_ pledge: Pledge) -> [String] {
         var lines: [String] = []
         for (field, text) in [("investor", pledge.investor), ("domain", pledge.domainText), ("amount", pledge.amountText),
                               ("domain (from domains.csv)", pledge.domain)]

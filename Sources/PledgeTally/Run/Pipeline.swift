@@ -36,6 +36,7 @@ public enum Pipeline {
         var totals = DomainTotals()
         var duplicates = DuplicateFinder()
         var shownRejections = 0
+        var cutTexts = 0   // texts report.xlsx holds cut (Excel's cell limit)
         let maxShownRejections = 20
 
         var files: ReportFiles?
@@ -83,6 +84,10 @@ public enum Pipeline {
                                 say("warning: \(raw.source):\(raw.line) states the same pledge as \(earlier) (investor, amount, domain and date); both are kept")
                             }
                             try totals.add(p)
+                            for w in WorkbookCellText.cutWarnings(p.pledge) {
+                                if cutTexts < maxShownRejections { say(w) }
+                                cutTexts += 1
+                            }
                             try report.add(p)
                         }
                     case .note:
@@ -101,6 +106,9 @@ public enum Pipeline {
             }
             if duplicates.isSaturated {
                 say("note: repeated pledges were looked for among the first \(DuplicateFinder.maxSlots / 4 * 3) pledges and against them only")
+            }
+            if cutTexts > maxShownRejections {
+                say("warning: … and \(cutTexts - maxShownRejections) more texts cut in report.xlsx")
             }
             if shownRejections > maxShownRejections {
                 say("… and \(shownRejections - maxShownRejections) more rejections: see rejected.csv")

@@ -64,7 +64,9 @@ format:
 
 ## diff: what the last run changed
 diff:
-	@$(BIN) diff $(OUTPUT)/previous $(OUTPUT) || [ $$? -eq 1 ]   # 1 only means "they differ"
+	@if [ -d $(OUTPUT)/previous ]; then \
+	  $(BIN) diff $(OUTPUT)/previous $(OUTPUT) || [ $$? -eq 1 ]; \
+	else echo "no previous run"; fi   # exit 1 only means "they differ"
 
 ## bench: time the release binary on generated inputs and check its outputs (see bench/README.md)
 BENCH_SIZES ?= 100000 1000000

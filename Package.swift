@@ -55,6 +55,7 @@ let package = Package(
         .target(
             name: "PledgeTallyCLI",
             dependencies: [
+                "AmountLanguage",
                 "PledgeTally",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -37,6 +37,14 @@ enum AmountVocabulary {
         case unspecified
         /// Carries no meaning for the amount ("soit", "au total").
         case ignored
+        /// "cent", "hundred": multiplies the number words before it, or one.
+        case hundred
+        /// "demi", "half", "quarter": a fraction (1 / the value) of the number words before it, or of one.
+        case fraction(Int)
+        /// "et demi", "and a half": adds a half to the number (and its scale) before it.
+        case andAHalf
+        /// "plus" glued after an amount with a hyphen: at least.
+        case plusSuffix
     }
 
     /// Roles in time context ("d'ici 2030", "over four years"), which is skipped.
@@ -82,7 +90,7 @@ enum AmountVocabulary {
 
     /// Currency symbols, as single characters.
     static let symbols: [(Unicode.Scalar, String)] = [
-        ("€", "EUR"), ("$", "USD"), ("£", "GBP"), ("¥", "JPY"), ("₹", "INR"), ("₩", "KRW"),
+        ("€", "EUR"), ("$", "$"), ("£", "GBP"), ("¥", "JPY"), ("₹", "INR"), ("₩", "KRW"),
         ("₽", "RUB"), ("₺", "TRY"), ("₪", "ILS"), ("₱", "PHP"),
     ]
 
@@ -96,7 +104,6 @@ enum AmountVocabulary {
     /// Currency words and names, singular and plural, both languages.
     static let currencyWords: [(String, String, Language)] = [
         ("euro", "EUR", .either), ("euros", "EUR", .either),
-        ("dollar", "USD", .either), ("dollars", "USD", .either),
         ("dollar us", "USD", .french), ("dollars us", "USD", .french),
         ("dollar americain", "USD", .french), ("dollars americains", "USD", .french),
         ("us dollar", "USD", .english), ("us dollars", "USD", .english), ("u s dollars", "USD", .english),
@@ -286,6 +293,16 @@ enum AmountVocabulary {
         for (p, l) in timeUnits { add(p, .none, l, .unit) }
         for (p, l) in timeFillers { add(p, .none, l, .filler) }
         for (p, l) in ignored { add(p, .ignored, l) }
+        for (p, n, l) in moreNumberWords { add(p, .number(n, needsScale: false), l) }
+        for (p, l) in hundreds { add(p, .hundred, l) }
+        for (p, d, l) in fractions { add(p, .fraction(d), l) }
+        for (p, l) in andAHalf { add(p, .andAHalf, l) }
+        for (p, l) in plusSuffix { add(p, .plusSuffix, l) }
+        for (p, l) in unchangedWords + unchangedTails { add(p, .ignored, l) }
+        for (p, q, l) in elidedQualifiers { add(p, .qualifier(q), l) }
+        for (p, l) in vagueQuantities { add(p, .unspecified, l) }
+        for (p, c, l) in sharedCurrencyWords + letterSymbols { add(p, .currency(c), l) }
+        add("of", .none, .either)
         for p in symbolPrefixes { add(p, .none, .either) }
         return all
     }

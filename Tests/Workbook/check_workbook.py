@@ -33,6 +33,7 @@ SHEETS = {
     "en": ["Summary", "Pledges", "Rejected", "Rates", "Run"],
     "fr": ["Synthèse", "Engagements", "Rejets", "Taux", "Exécution"],
 }
+CHANGE_SHEETS = {"en": ["Changes", "Run history"], "fr": ["Modifications", "Historique"]}
 PLEDGES_HEADER = {
     "en": ["Source", "Line", "Investor", "Domain", "Domain as written", "Amount as written", "Qualifier",
            "Amount", "Amount (low end)", "Currency", "Date", "Rate", "Rate date", "Amount ({cur})"],
@@ -158,13 +159,15 @@ def check(outdir, lang):
     summary_n, pledges_n, rejected_n, rates_n, run_n = SHEETS[lang]
     names = wb.sheetnames
 
-    # Sheet names and order: Summary, Pledges, Rejected, continuations, Rates, Run.
+    # Sheet names and order: Summary, Changes, Run history, Pledges, Rejected, continuations, Rates, Run.
+    changes_n, history_n = CHANGE_SHEETS[lang]
     pledge_sheets = continuation(names, pledges_n)
     rejected_sheets = continuation(names, rejected_n)
-    expected_names = [summary_n, pledges_n, rejected_n]
-    middle = [n for n in names[3:-2]]
-    if names[:3] != expected_names or names[-2:] != [rates_n, run_n] or \
-            sorted(middle) != sorted(pledge_sheets[1:] + rejected_sheets[1:]):
+    changes_sheets = continuation(names, changes_n)
+    expected_names = [summary_n, changes_n, history_n, pledges_n, rejected_n]
+    middle = [n for n in names[5:-2]]
+    if names[:5] != expected_names or names[-2:] != [rates_n, run_n] or \
+            sorted(middle) != sorted(pledge_sheets[1:] + rejected_sheets[1:] + changes_sheets[1:]):
         fail(f"sheets {names}: expected {expected_names} … {[rates_n, run_n]}")
     if any(n not in names for n in SHEETS[lang]):
         return

@@ -69,23 +69,27 @@ public final class OutputTransaction {
     public func path(_ file: String) -> String { staging + "/" + file }
 
     /// Swaps the staging folder in. On return the output folder holds the new
-    /// files and `previous/` the last run's.
-    public func publish() throws(RunError) {
+    /// files and `previous/` the last run's — or, with `keepingPrevious` (a
+    /// rerun of the same run), the `previous/` it already had.
+    public func publish(keepingPrevious: Bool = false) throws(RunError) {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: target, isDirectory: &isDirectory) && isDirectory.boolValue {
             // Keep one generation: hard links cost nothing and old files are never rewritten.
             let previous = staging + "/previous"
-            if mkdir(previous, 0o755) != 0 {
-                throw RunError(.ioError, "\(previous): cannot create: \(Self.errnoText())")
-            }
-            let old = (try? fm.contentsOfDirectory(atPath: target)) ?? []
-            for file in old.sorted() where file != "previous" {
-                if link(target + "/" + file, previous + "/" + file) != 0 {
-                    throw RunError(.ioError, "\(target)/\(file): cannot keep as previous: \(Self.errnoText())")
+            let from = keepingPrevious ? target + "/previous" : target
+            if fm.fileExists(atPath: from) {
+                if mkdir(previous, 0o755) != 0 {
+                    throw RunError(.ioError, "\(previous): cannot create: \(Self.errnoText())")
                 }
+                let old = (try? fm.contentsOfDirectory(atPath: from)) ?? []
+                for file in old.sorted() where file != "previous" {
+                    if link(from + "/" + file, previous + "/" + file) != 0 {
+                        throw RunError(.ioError, "\(from)/\(file): cannot keep as previous: \(Self.errnoText())")
+                    }
+                }
+                syncDirectory(previous)
             }
-            syncDirectory(previous)
             syncDirectory(staging)
             if pledge_exchange_paths(staging, target) == 0 {
                 // `staging` now holds the old outputs.

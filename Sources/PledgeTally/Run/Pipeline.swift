@@ -37,6 +37,7 @@ public enum Pipeline {
         let maxShownRejections = 20
 
         var files: ReportFiles?
+        var identical = false
         do {
             let report = try ReportFiles(options: options, inputBytes: input.pledgeBytes, folder: transaction.path)
             files = report
@@ -66,6 +67,12 @@ public enum Pipeline {
                             try rejected(r)
                         case .success(let p):
                             stats.accepted += 1
+                            if let conflict = normaliser.currencyConflict {
+                                facts.currencyConflicts += 1
+                                if facts.currencyConflicts <= maxShownRejections {
+                                    say("warning: \(raw.source):\(raw.line): \(conflict)")
+                                }
+                            }
                             if let earlier = duplicates.check(p.pledge), duplicates.count <= maxShownRejections {
                                 say("warning: \(raw.source):\(raw.line) states the same pledge as \(earlier) (investor, amount, domain and date); both are kept")
                             }
@@ -81,6 +88,9 @@ public enum Pipeline {
                 say("warning: … and \(duplicates.count - maxShownRejections) more repeated pledges")
             }
             facts.duplicatePledges = duplicates.count
+            if facts.currencyConflicts > maxShownRejections {
+                say("warning: … and \(facts.currencyConflicts - maxShownRejections) more amounts in another currency than their currency column")
+            }
             if duplicates.isSaturated {
                 say("note: repeated pledges were looked for among the first \(DuplicateFinder.maxSlots / 4 * 3) pledges and against them only")
             }
@@ -98,7 +108,7 @@ public enum Pipeline {
             }
             progress.update(stage: "writing the workbook", records: recordsSoFar, force: true)
 
-            try report.finish(facts)
+            identical = try report.finish(facts, previous: PreviousRun(target: transaction.target), say: say)
         } catch {
             files?.cancel()
             progress.clear()
@@ -115,7 +125,7 @@ public enum Pipeline {
             transaction.abandon()
             throw RunError(.data, "\(options.input): \(facts.rejected) records rejected and --strict is set; outputs left as they were")
         }
-        try transaction.publish()
+        try transaction.publish(keepingPrevious: identical)
         return facts
     }
 

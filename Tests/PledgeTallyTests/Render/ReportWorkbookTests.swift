@@ -36,8 +36,9 @@ struct ReportWorkbookTests {
         let out = dir.path("Out")
         try HandMadeRun.write(Self.pledges, rejections: Self.rejections, to: out, language: language, rowsPerSheet: 5)
         let names = WorkbookLabels.forLanguage(language).sheets
+        let changes = WorkbookChangeLabels.forLanguage(language)
         let dump = try WorkbookClients.dump(out + "/report.xlsx")
-        #expect(dump.sheetNames == [names.summary, names.pledges, names.rejected, "\(names.pledges) 2",
+        #expect(dump.sheetNames == [names.summary, changes.changesSheet, changes.historySheet, names.pledges, names.rejected, "\(names.pledges) 2",
                                     "\(names.pledges) 3", "\(names.rejected) 2", names.rates, names.run])
         let pledgeSheets = dump.sheets.filter { $0.name.hasPrefix(names.pledges) }
         #expect(pledgeSheets.map(\.rows) == [6, 6, 3])

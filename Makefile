@@ -44,8 +44,8 @@ test-deps: deps
 	  $(APT) update -qq && $(APT) install -y -qq --no-install-recommends libreoffice-calc-nogui poppler-utils; \
 	fi
 
-## test: the lint, then every test (Swift Testing and XCTest, CLI and workbook checks)
-test: test-deps lint
+## test: every test (Swift Testing and XCTest, CLI and workbook checks)
+test: test-deps
 	$(SWIFT) build -c release --product pledgetally
 	PLEDGETALLY_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --no-parallel
 

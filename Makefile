@@ -18,7 +18,7 @@ APT   := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 RUN_FLAGS := --input $(INPUT) --output $(OUTPUT) --currency $(CURRENCY) --lang $(REPORT_LANG) \
              $(if $(DATE),--date $(DATE)) $(if $(STRICT),--strict)
 
-.PHONY: all report build deps test-deps test diff bench fuzz clean
+.PHONY: all report build deps test-deps test lint format diff bench fuzz clean
 
 all: report
 
@@ -48,6 +48,19 @@ test-deps: deps
 test: test-deps
 	$(SWIFT) build -c release --product pledgetally
 	PLEDGETALLY_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --no-parallel
+
+## lint: swift-format's rules (.swift-format) over Sources and Tests; any finding fails.
+## Layout findings (indentation, line breaks, spacing) are left to `make format`
+## and not counted yet: the code predates the configuration.
+LAYOUT_FINDINGS := \[(Indentation|AddLines|RemoveLine|Spacing|TrailingComma|LineLength|TrailingWhitespace)\]
+lint:
+	@findings=$$($(SWIFT) format lint --recursive Sources Tests 2>&1 | grep -Ev '$(LAYOUT_FINDINGS)'); \
+	if [ -n "$$findings" ]; then echo "$$findings"; echo "lint: swift-format found the above"; exit 1; fi; \
+	echo "lint: swift-format rules pass"
+
+## format: rewrite Sources and Tests in the style of .swift-format
+format:
+	$(SWIFT) format format --in-place --recursive Sources Tests
 
 ## diff: what the last run changed
 diff:

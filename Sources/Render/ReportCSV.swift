@@ -3,7 +3,7 @@ import Ingest
 import Normalise
 import Aggregate
 
-/// The CSV files of SPEC §7: pledges.csv and rejected.csv row by row as the
+/// The CSV files of docs/output.md: pledges.csv and rejected.csv row by row as the
 /// run streams, by_domain.csv at the end.
 public enum ReportCSV {
     public static func pledgesHeader(currency: String) -> [String] {

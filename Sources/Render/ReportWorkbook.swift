@@ -4,7 +4,7 @@ import Ingest
 import Normalise
 import Aggregate
 
-/// report.xlsx (SPEC §7): Summary, Changes, History, Pledges, Rejected,
+/// report.xlsx (docs/output.md): Summary, Changes, History, Pledges, Rejected,
 /// Rates and Run sheets, written while the run streams.
 ///
 /// The pipeline calls, from one thread: `init`, then `add` for each pledge and

@@ -77,7 +77,7 @@ def money_format(currency, lang):
 
 
 def unguard(text):
-    """A CSV text cell without its CSV-injection guard (SPEC §7)."""
+    """A CSV text cell without its CSV-injection guard (docs/output.md)."""
     if text.startswith("'") and len(text) > 1 and text[1] in "=+-@\t\r":
         return text[1:]
     return text

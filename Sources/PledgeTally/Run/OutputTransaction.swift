@@ -98,9 +98,9 @@ public final class OutputTransaction {
 
     /// The path of an output file inside the staging folder. Every name must
     /// be in `OutputFileNames.all`, or the next run would take it for a
-    /// file pledgetally did not write.
+    /// file pledgetally did not write. `path("")` is the staging folder itself.
     public func path(_ file: String) -> String {
-        precondition(OutputFileNames.all.contains(file), "\(file) is not in OutputFileNames.all")
+        precondition(file.isEmpty || OutputFileNames.all.contains(file), "\(file) is not in OutputFileNames.all")
         return staging + "/" + file
     }
 

@@ -20,7 +20,8 @@ struct MountPointTests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(Hostile.shell("mountpoint -q '\(out)'") == 0, "\(out) is no longer the mount point")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-            == [".pledgetally.lock", "by_domain.csv", "manifest.json", "pledges.csv", "previous", "rejected.csv", "report.xlsx"])
+            == [".pledgetally.lock", "by_domain.csv", "changes.csv", "history.csv", "manifest.json", "pledges.csv", "previous",
+                "rejected.csv", "report.xlsx"])
         for (name, bytes) in first where !name.hasPrefix("previous/") && !name.hasPrefix(".") {
             #expect(Command.snapshot(out + "/previous")[name] == bytes, "previous/\(name)")
         }

@@ -87,10 +87,11 @@ struct OutputFolderTests {
         let out = dir.path("Out")
         #expect(try Hostile.run(input, dir).status == 0)
         try FileManager.default.removeItem(atPath: out + "/report.xlsx")
-        let r = try Hostile.run(input, dir)
+        // Another run than the one in Out/ (the same run again rotates nothing).
+        let r = try Hostile.run(input, dir, ["--lang", "fr"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/previous").sorted()
-            == ["by_domain.csv", "manifest.json", "pledges.csv", "rejected.csv"])
+            == ["by_domain.csv", "changes.csv", "history.csv", "manifest.json", "pledges.csv", "rejected.csv"])
         #expect(FileManager.default.fileExists(atPath: out + "/report.xlsx"))
     }
 
@@ -142,10 +143,11 @@ struct OutputFolderTests {
         let input = try Self.input(dir)
         try dir.makeFolder("share")
         try FileManager.default.createSymbolicLink(atPath: dir.path("Out"), withDestinationPath: "share")
-        for _ in 0..<2 { #expect(try Hostile.run(input, dir).status == 0) }
+        // Two different runs (the same run again rotates nothing).
+        for extra in [[], ["--lang", "fr"]] { #expect(try Hostile.run(input, dir, extra).status == 0) }
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir.path("Out")) == "share")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path("share")).sorted()
-            == ["by_domain.csv", "manifest.json", "pledges.csv", "previous", "rejected.csv", "report.xlsx"])
+            == ["by_domain.csv", "changes.csv", "history.csv", "manifest.json", "pledges.csv", "previous", "rejected.csv", "report.xlsx"])
         #expect(FileManager.default.fileExists(atPath: dir.path("share/previous/manifest.json")))
         try Hostile.checkCounts(dir.path("share"))
         // A link to a folder not made yet: the folder is made where the link points.
@@ -170,11 +172,12 @@ struct OutputFolderTests {
         let group: gid_t = getuid() == 0 ? 4242 : getgid()
         #expect(chown(out, uid_t.max, group) == 0)
         #expect(chmod(out, folder) == 0)
-        for _ in 0..<2 { #expect(try Hostile.run(input, dir).status == 0) }
+        // Two different runs (the same run again rotates nothing).
+        for extra in [[], ["--lang", "fr"]] { #expect(try Hostile.run(input, dir, extra).status == 0) }
         #expect(Self.owner(out) == (folder, group))
         #expect(Self.owner(out + "/previous") == (folder, group))
         let files = try FileManager.default.subpathsOfDirectory(atPath: out).filter { !$0.hasSuffix("previous") }
-        #expect(files.count == 10)
+        #expect(files.count == 14)   // 7 outputs, and the 7 of the run before in previous/
         for f in files {
             #expect(Self.owner(out + "/" + f).mode == file, "\(f): \(String(Self.owner(out + "/" + f).mode, radix: 8))")
             #expect(Self.owner(out + "/" + f).gid == group, "\(f)")

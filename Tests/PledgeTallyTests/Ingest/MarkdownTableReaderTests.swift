@@ -171,8 +171,9 @@ extension IngestTests {
 
         @Test("a row ending || then CR CR LF: no cell holds a CR; a CR inside a line is a space")
         func carriageReturns() throws {
-            let text = "| Investor | Amount | Domain | Note |\r\n|---|---|---|---|\r\n| A | 1 | x ||\r\r\n| B\rC | 2 | y | n |\n"
+            let text = "| Investor | Amount | Domain | Extra |\r\n|---|---|---|---|\r\n| A | 1 | x ||\r\r\n| B\rC | 2 | y | n |\n"
             #expect(try ingestEvents("t.md", text) == [
+                .note("t.md: column ‘Extra’ is not used"),
                 record("t.md", 3, "A", "1", "x"), record("t.md", 4, "B C", "2", "y"),
             ])
         }

@@ -29,7 +29,7 @@ extension PledgeTallyCommand {
             if failed { throw ExitCodeError(code: 65) }
         }
 
-        /// The SPEC §3 object for one phrase, on one line.
+        /// The object of docs/cli.md (parse) for one phrase, on one line.
         static func json(_ text: String, _ result: Result<ParsedAmount, AmountParseError>) -> String {
             switch result {
             case .success(let p):

@@ -4,7 +4,7 @@ import Ingest
 import Normalise
 import Aggregate
 
-/// report.xlsx (SPEC §7): Summary, Changes, History, Pledges, Rejected,
+/// report.xlsx (docs/output.md): Summary, Changes, History, Pledges, Rejected,
 /// Rates and Run sheets, written while the run streams.
 ///
 /// The pipeline calls, from one thread: `init`, then `add` for each pledge and
@@ -33,6 +33,8 @@ final class ReportWorkbook {
     /// The workbook until ``finish(_:)`` closes it.
     private var book: Workbook?
     private var closed = false
+    /// Hyperlinks written in the current Pledges sheet (Excel keeps 65,530 a sheet).
+    private var linksInSheet = 0
     private let formats: WorkbookFormats
     private let summary: Worksheet
     private let changes: Worksheet
@@ -137,7 +139,7 @@ final class ReportWorkbook {
                 .write(runHistory, on: history, book: book!)
             try WorkbookRates.write(facts, labels: labels, formats: formats, book: book!)
             try WorkbookRunSheet.write(facts, labels: labels, formats: formats, book: book!)
-            try WorkbookAbout.write(labels: labels, words: words, currency: options.currency, extraSheets: [],
+            try WorkbookAbout.write(labels: labels, words: words, changes: changeLabels, currency: options.currency,
                                     formats: formats, book: book!)
             try WorkbookPrintSetup.apply(to: book!, title: labels.title, words: words,
                                          untabled: [labels.sheets.summary, labels.sheets.run])
@@ -180,6 +182,25 @@ final class ReportWorkbook {
         if let a = p.amountReported {
             try amount(a, reportingCurrency, try formats.money(reportingCurrency, book: book!), sheet, row, 13)
         }
+        if row == 1 { linksInSheet = 0 }
+        if let u = pledge.sourceURL, !u.isEmpty {
+            if linksInSheet < Worksheet.maxLinks, Self.isWebLink(u),
+               try sheet.write(row: row, col: 14, url: u, string: u) {
+                linksInSheet += 1
+                table.see(14, text: u)
+            } else {
+                try text(u, sheet, row, 14, table: table)
+            }
+        }
+        if let n = pledge.notes, !n.isEmpty { try text(n, sheet, row, 15, table: table) }
+    }
+
+    /// An `http://` or `https://` address without spaces or control
+    /// characters: written as a hyperlink; anything else as text.
+    static func isWebLink(_ text: String) -> Bool {
+        let lower = text.prefix(8).lowercased()
+        return (lower.hasPrefix("http://") || lower.hasPrefix("https://")) && text.utf8.count > 8
+            && !text.utf8.contains { $0 <= 0x20 || $0 == 0x7F }
     }
 
     @inline(__always)

@@ -7,7 +7,7 @@ import Aggregate
 /// workbook means, in the workbook's language, as a three-column table
 /// (sheet, item, meaning).
 enum WorkbookAbout {
-    static func write(labels: WorkbookLabels, words: SummaryLabels, currency: String, extraSheets: [String],
+    static func write(labels: WorkbookLabels, words: SummaryLabels, changes: WorkbookChangeLabels, currency: String,
                       formats: WorkbookFormats, book: borrowing Workbook) throws(XlsxError) {
         let sheet = try book.addWorksheet(name: words.about)
         let fr = formats.language == .fr
@@ -21,7 +21,7 @@ enum WorkbookAbout {
             try sheet.write(row: row, col: 2, string: meaning.replacing("{cur}", with: currency))
             row += 1
         }
-        for (s, item, en, frText) in entries(labels: labels, words: words, extraSheets: extraSheets) {
+        for (s, item, en, frText) in entries(labels: labels, words: words, changes: changes) {
             try add(s, item, fr ? frText : en)
         }
         try sheet.setColumn(0, width: 16)
@@ -31,11 +31,11 @@ enum WorkbookAbout {
 
     /// (sheet, item, English meaning, French meaning).
     static func entries(labels: WorkbookLabels, words: SummaryLabels,
-                        extraSheets: [String]) -> [(String, String, String, String)] {
+                        changes c: WorkbookChangeLabels) -> [(String, String, String, String)] {
         let s = labels.sheets
         let ph = labels.pledgesHeader
         let sh = words.header
-        var e: [(String, String, String, String)] = [
+        return [
             (s.summary, words.asOf, "The latest date of an accepted pledge: what the report is up to date with.",
              "La date la plus récente d’un engagement retenu : la date de la situation."),
             (s.summary, words.ratesFirst + " / " + words.ratesLast, "The first and last ECB publication days whose rates converted a pledge.",
@@ -88,6 +88,8 @@ enum WorkbookAbout {
             (s.pledges, ph[12], "The ECB publication day of the rate (the last on or before the pledge’s date).",
              "Le jour de publication BCE du taux (le dernier à la date de l’engagement ou avant)."),
             (s.pledges, ph[13], "The amount in {cur}, rounded once, half to even.", "Le montant en {cur}, arrondi une fois, au pair le plus proche."),
+            (s.pledges, ph[14] + ", " + ph[15], "The pledge’s source (a link when it is one) and notes, from the pledge file’s own columns.",
+             "La source de l’engagement (un lien quand c’en est un) et ses remarques, tirées des colonnes du fichier."),
             (s.pledges, words.qualifier(.exact), "A plain amount.", "Un montant simple."),
             (s.pledges, words.qualifier(.upTo), "A ceiling (“up to”): the amount may shrink.", "Un plafond (« jusqu’à ») : le montant peut diminuer."),
             (s.pledges, words.qualifier(.atLeast), "A floor (“at least”, “more than”): the amount may grow.",
@@ -104,16 +106,22 @@ enum WorkbookAbout {
             (words.unclassifiedSheet, words.unclassifiedHeader.joined(separator: ", "),
              "Each domain text no rule of domains.csv matched (as unclassified.csv): its pledges and total, largest first.",
              "Chaque texte de domaine qu’aucune règle de domains.csv ne reconnaît (comme unclassified.csv) : engagements et total, du plus grand au plus petit."),
+             "From the previous run’s total to this run’s: added, removed, changed, now rejected and no longer rejected pledges "
+             + "add up exactly to the change.",
+             "Du total de l’exécution précédente à celui-ci : engagements ajoutés, retirés, modifiés, désormais rejetés et "
+             + "plus rejetés s’additionnent exactement à l’écart."),
+            (c.changesSheet, c.tableHeader.joined(separator: ", "),
+             "One row per change (as changes.csv), largest absolute delta first: old and new as written, delta in {cur}.",
+             "Une ligne par modification (comme changes.csv), du plus grand écart absolu au plus petit : avant et après tels "
+             + "qu’écrits, écart en {cur}."),
+            (c.historySheet, c.historyHeader.joined(separator: ", "),
+             "One row per run that differed from the one before (history.csv’s TOTAL rows), and a chart once there are two runs.",
+             "Une ligne par exécution différente de la précédente (lignes TOTAL de history.csv), et un graphique dès deux exécutions."),
             (s.rates, labels.ratesHeader.joined(separator: ", "),
              "Every ECB reference rate a conversion used: units of the currency per EUR, as the ECB publishes them.",
              "Chaque taux de référence BCE utilisé : unités de la devise pour 1 EUR, comme la BCE les publie."),
             (s.run, "", "The run’s facts: tool version, options, each input file with its SHA-256 and counts, the rate files.",
              "Les faits de l’exécution : version, options, chaque fichier lu avec son SHA-256 et ses comptes, les fichiers de taux."),
         ]
-        for name in extraSheets {
-            e.append((name, "", "See the file of the same name beside the workbook (README.md).",
-                      "Voir le fichier du même nom à côté du classeur (README.md)."))
-        }
-        return e
     }
 }

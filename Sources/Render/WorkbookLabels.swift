@@ -61,7 +61,8 @@ struct WorkbookLabels: Sendable {
     static let english = WorkbookLabels(
         sheets: SheetNames(summary: "Summary", pledges: "Pledges", rejected: "Rejected", rates: "Rates", run: "Run"),
         pledgesHeader: ["Source", "Line", "Investor", "Domain", "Domain as written", "Amount as written", "Qualifier",
-                        "Amount", "Amount (low end)", "Currency", "Date", "Rate ({cur} per unit)", "Rate date", "Amount ({cur})"],
+                        "Amount", "Amount (low end)", "Currency", "Date", "Rate ({cur} per unit)", "Rate date", "Amount ({cur})",
+                        "Source URL", "Notes"],
         rejectedHeader: ["Source", "Line", "Investor", "Amount as written", "Field", "Value", "Reason"],
         ratesHeader: ["Currency", "ECB date", "Units per EUR"],
         title: "Investment pledges by domain",
@@ -97,7 +98,7 @@ struct WorkbookLabels: Sendable {
         sheets: SheetNames(summary: "Synthèse", pledges: "Engagements", rejected: "Rejets", rates: "Taux", run: "Exécution"),
         pledgesHeader: ["Source", "Ligne", "Investisseur", "Domaine", "Domaine tel qu’écrit", "Montant tel qu’écrit",
                         "Qualificatif", "Montant", "Montant (bas de fourchette)", "Devise", "Date", "Taux ({cur} pour 1 unité)", "Date du taux",
-                        "Montant ({cur})"],
+                        "Montant ({cur})", "Lien", "Remarques"],
         rejectedHeader: ["Source", "Ligne", "Investisseur", "Montant tel qu’écrit", "Champ", "Valeur", "Motif"],
         ratesHeader: ["Devise", "Date BCE", "Unités pour 1 EUR"],
         title: "Engagements d’investissement par domaine",

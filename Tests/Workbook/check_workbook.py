@@ -38,10 +38,11 @@ SHEETS = {
 CHANGE_SHEETS = {"en": ["Changes", "Run history"], "fr": ["Modifications", "Historique"]}
 PLEDGES_HEADER = {
     "en": ["Source", "Line", "Investor", "Domain", "Domain as written", "Amount as written", "Qualifier",
-           "Amount", "Amount (low end)", "Currency", "Date", "Rate ({cur} per unit)", "Rate date", "Amount ({cur})"],
+           "Amount", "Amount (low end)", "Currency", "Date", "Rate ({cur} per unit)", "Rate date", "Amount ({cur})",
+           "Source URL", "Notes"],
     "fr": ["Source", "Ligne", "Investisseur", "Domaine", "Domaine tel qu’écrit", "Montant tel qu’écrit",
            "Qualificatif", "Montant", "Montant (bas de fourchette)", "Devise", "Date", "Taux ({cur} pour 1 unité)", "Date du taux",
-           "Montant ({cur})"],
+           "Montant ({cur})", "Lien", "Remarques"],
 }
 REJECTED_HEADER = {"en": ["Source", "Line", "Investor", "Amount as written", "Field", "Value", "Reason"],
                    "fr": ["Source", "Ligne", "Investisseur", "Montant tel qu’écrit", "Champ", "Valeur", "Motif"]}
@@ -87,7 +88,7 @@ def money_format(currency, lang):
 
 
 def unguard(text):
-    """A CSV text cell without its CSV-injection guard (SPEC §7)."""
+    """A CSV text cell without its CSV-injection guard (docs/output.md)."""
     if text.startswith("'") and len(text) > 1 and text[1] in "=+-@\t\r":
         return text[1:]
     return text
@@ -197,7 +198,7 @@ def check(outdir, lang):
     qualifier_fills = {}
     for i, (row, rec) in enumerate(zip(rows, csv_rows)):
         where = f"{pledges_n} row {i + 2} ({rec[0]}:{rec[1]})"
-        for col in (0, 2, 3, 4, 5, 6, 9):
+        for col in (0, 2, 3, 4, 5, 6, 9, 14, 15):
             want = unguard(rec[col])
             if col == 3 and want == "Unclassified":
                 want = UNCLASSIFIED_SHOWN[lang]
@@ -209,6 +210,9 @@ def check(outdir, lang):
                 fail(f"{where} col {col + 1}: text written as {row[col].data_type}")
         if row[1].value != int(rec[1]):
             fail(f"{where}: line {row[1].value!r} != {rec[1]}")
+        link = row[14].hyperlink.target if row[14].hyperlink else None
+        if (link is not None) != rec[14].lower().startswith(("http://", "https://")) or link not in (None, rec[14]):
+            fail(f"{where}: source URL {rec[14]!r} linked as {link!r}")
         for col in (7, 8):
             same_decimal(row[col].value, rec[col], f"{where} {header[col]}")
             if rec[col] and row[col].number_format != money_format(rec[9], lang):

@@ -22,18 +22,21 @@ public enum Pipeline {
             progress.clear()
             speak(line)
         }
+        // The output folder first: one that is not the job's, or that overlaps the input, stops the run before any work.
+        let outputFolder = try OutputFolder.check(options.output, input: options.input)
         let input = try ReferenceData.load(inputFolder: options.input, say: say)
         guard input.rates.currencies.contains(options.currency) else {
             throw RunError(.usage, "--currency \(options.currency): the ECB rates files have no rate for \(options.currency)")
         }
 
-        let transaction = try OutputTransaction(target: options.output, waiting: say)
+        let transaction = try OutputTransaction(folder: outputFolder, waiting: say)
         var facts = RunFacts(version: version, options: options, domainsFile: input.domainsFile, rateFiles: input.rates.files)
         var normaliser = Normaliser(domains: input.domains, defaultDate: options.date)
         var converter = Converter(rates: input.rates, reportingCurrency: options.currency)
         var totals = DomainTotals()
         var duplicates = DuplicateFinder()
         var shownRejections = 0
+        var cutTexts = 0   // texts report.xlsx holds cut (Excel's cell limit)
         let maxShownRejections = 20
 
         var files: ReportFiles?
@@ -55,6 +58,10 @@ public enum Pipeline {
                     shownRejections += 1
                 }
                 try Ingest.read(file) { event in
+                    if case .note(let line) = event {
+                        say(line)
+                        return
+                    }
                     stats.records += 1
                     recordsSoFar += 1
                     if recordsSoFar & 4095 == 0 { progress.update(stage: "reading \(file.name)", records: recordsSoFar) }
@@ -79,8 +86,14 @@ public enum Pipeline {
                             try totals.add(p)
                             try facts.breakdown.add(p)
                             try facts.unclassifiedTotals.add(p)
+                            for w in WorkbookCellText.cutWarnings(p.pledge) {
+                                if cutTexts < maxShownRejections { say(w) }
+                                cutTexts += 1
+                            }
                             try report.add(p)
                         }
+                    case .note:
+                        break
                     }
                 }
                 stats.sha256 = try digests.sha256(file.path)
@@ -95,6 +108,9 @@ public enum Pipeline {
             }
             if duplicates.isSaturated {
                 say("note: repeated pledges were looked for among the first \(DuplicateFinder.maxSlots / 4 * 3) pledges and against them only")
+            }
+            if cutTexts > maxShownRejections {
+                say("warning: … and \(cutTexts - maxShownRejections) more texts cut in report.xlsx")
             }
             if shownRejections > maxShownRejections {
                 say("… and \(shownRejections - maxShownRejections) more rejections: see rejected.csv")

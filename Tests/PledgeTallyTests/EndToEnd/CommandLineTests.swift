@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Exit codes and messages of the executable (SPEC §3), one case each.
+/// Exit codes and messages of the executable (docs/cli.md), one case each.
 @Suite("Command line", .serialized)
 struct CommandLineTests {
     /// An input folder copied from the shipped one, to break on purpose.

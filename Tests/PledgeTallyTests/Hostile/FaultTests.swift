@@ -21,22 +21,19 @@ struct FaultTests {
         #expect(Command.snapshot(out) == before)
     }
 
-    @Test func aReadOnlyOutputFolderInsideAWritableParentExits74() throws {
-        // Out/ itself on a read-only bind mount: the lock and staging beside it
-        // are writable; keeping the old files as previous/ (hard links across
-        // the mount point) fails first: "cannot keep as previous: Invalid
-        // cross-device link", exit 74, nothing changed.
+    @Test func aReadOnlyOutputFolderInsideAWritableParentExits73BeforeTheWork() throws {
+        // Out/ itself on a read-only bind mount: a mount point, so its lock
+        // is inside it, and cannot be created: exit 73 before the work
+        // (it was 74 after all of it: "cannot keep as previous"), nothing changed.
         let dir = try TemporaryDirectory()
         let out = dir.path("Out")
         #expect(try Fault.summit(out).status == 0)
         let before = Command.snapshot(out)
         try #require(Hostile.shell("mount --bind '\(out)' '\(out)' && mount -o remount,bind,ro '\(out)'") == 0)
         defer { Hostile.shell("umount '\(out)'") }
-        // Another run than the one in Out/ (the same run again would rotate nothing).
-        let r = try Command.run(["run", "--input", Command.packageRoot + "/Input", "--output", out, "--date", "2025-02-11"])
-        #expect(r.status == 74, "\(r.stderr)")
-        #expect(r.stderr.hasPrefix("pledgetally: \(out)/by_domain.csv: cannot keep as previous: "))
-        #expect(r.stderr.split(separator: "\n").count == 1)
+        let r = try Fault.summit(out)
+        #expect(r.status == 73, "\(r.stderr)")
+        #expect(r.stderr == "pledgetally: \(out)/.pledgetally.lock: cannot create the lock file: Read-only file system\n")
         #expect(Command.snapshot(out) == before)
         #expect(try Hostile.leftovers(dir).isEmpty)
     }

@@ -66,11 +66,10 @@ public struct Breakdown: Sendable {
 
     /// The `count` largest investors by total, then pledges, then name. Names
     /// that differ only in case are one investor (shown as the spelling with
-    /// the most pledges, then the first in byte order); names over 255
-    /// characters are left out (a spreadsheet criterion cannot hold them).
+    /// the most pledges, then the first in byte order). An empty name is left out.
     public func largestInvestors(_ count: Int) throws(DecimalAmount.Overflow) -> [InvestorTotal] {
         var folded: [String: (InvestorTotal, best: InvestorTotal)] = [:]
-        for i in investors.values where i.investor.unicodeScalars.count <= 255 && !i.investor.isEmpty {
+        for i in investors.values where !i.investor.isEmpty {
             let key = i.investor.lowercased()
             if var (sum, best) = folded[key] {
                 sum.pledges += i.pledges

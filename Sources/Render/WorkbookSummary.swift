@@ -12,7 +12,8 @@ import Aggregate
 /// table it reads; the breakdowns by currency and by investor.
 ///
 /// Each domain row reads the pledges with COUNTIFS/SUMIFS (English function
-/// names, as xlsx stores them whatever the reader's language):
+/// names, as xlsx stores them whatever the reader's language), or with
+/// SUMPRODUCT(EXACT(…)) for a domain no criterion can stand for (``RowMatch``):
 ///
 ///     pledges   =COUNTIFS(Pledges!$D$2:$D$1048576,$A14)
 ///     unpriced  =COUNTIFS(…$D…,$A14,Pledges!$G$2:$G$1048576,"unspecified")
@@ -148,20 +149,31 @@ struct WorkbookSummary {
                 widths.see(col, WorkbookScaledFormat.displayWidth(value, currency: currency, language: formats.language))
             }
         }
+        // Domains are counted apart by case (domains.csv may give "Energy" and "ENERGY"), criteria are not.
+        var caseCount: [String: Int] = [:]
+        for d in facts.domains { caseCount[shown(d.domain).lowercased(), default: 0] += 1 }
+        let f = PledgeFormulas(sheets: pledgeSheets)
+        let c = pledgesColumns
+        func q(_ qualifiers: [Qualifier]) -> (column: String, values: [String]) {
+            (c.qualifier, qualifiers.map { words.qualifier($0) })
+        }
         for (i, d) in facts.domains.enumerated() {
             let row = first + i
-            try WorkbookCellText.write(shown(d.domain), to: sheet, row: row, col: 0, marker: marker)
-            widths.see(0, shown(d.domain).count)
-            let crit = Self.criterion(shown(d.domain), cell: "$A\(row + 1)")
-            try sheet.writeFormula(row: row, col: 1, formula: countFormula(crit), cachedNumber: Double(d.pledges),
+            let name = shown(d.domain)
+            try WorkbookCellText.write(name, to: sheet, row: row, col: 0, marker: marker)
+            widths.see(0, name.count)
+            let match = RowMatch.forName(name, cell: "$A\(row + 1)", hasCaseTwin: caseCount[name.lowercased(), default: 0] > 1,
+                                         caseMatters: true)
+            try sheet.writeFormula(row: row, col: 1, formula: f.count(match, over: c.domain), cachedNumber: Double(d.pledges),
                                    format: formats.count)
-            try sheet.writeFormula(row: row, col: 2, formula: countFormula(crit, qualifiers: [.unspecified]),
+            try sheet.writeFormula(row: row, col: 2, formula: f.count(match, over: c.domain, qualifiers: q([.unspecified])),
                                    cachedNumber: Double(d.unpriced), format: formats.count)
-            try sheet.writeFormula(row: row, col: 3, formula: sumFormula(crit), cachedNumber: d.total.nearestDouble,
-                                   format: money)
-            try sheet.writeFormula(row: row, col: 4, formula: sumFormula(crit, qualifiers: [.upTo, .range]),
+            try sheet.writeFormula(row: row, col: 3, formula: f.sum(c.amount, match, over: c.domain),
+                                   cachedNumber: d.total.nearestDouble, format: money)
+            try sheet.writeFormula(row: row, col: 4, formula: f.sum(c.amount, match, over: c.domain, qualifiers: q([.upTo, .range])),
                                    cachedNumber: d.ceiling.nearestDouble, format: money)
-            try sheet.writeFormula(row: row, col: 5, formula: sumFormula(crit, qualifiers: [.atLeast, .initial]),
+            try sheet.writeFormula(row: row, col: 5,
+                                   formula: f.sum(c.amount, match, over: c.domain, qualifiers: q([.atLeast, .initial])),
                                    cachedNumber: d.floor.nearestDouble, format: money)
             try sheet.writeFormula(row: row, col: 6, formula: lowFormula(d, row: row), cachedNumber: d.low.nearestDouble,
                                    format: money)
@@ -206,33 +218,6 @@ struct WorkbookSummary {
          columnName(ReportWorkbook.reportedColumn))
     }
 
-    /// `Pledges!$D$2:$D$1048576`: a column below the header, on one pledges sheet.
-    func range(_ sheet: String, _ column: String) -> String {
-        "\(quotedSheetName(sheet))!$\(column)$2:$\(column)$\(ExcelLimits.maxRow + 1)"
-    }
-
-    private func countFormula(_ crit: String, qualifiers: [Qualifier] = []) -> String {
-        let c = pledgesColumns
-        let terms = pledgeSheets.flatMap { s -> [String] in
-            if qualifiers.isEmpty { return ["COUNTIFS(\(range(s, c.domain)),\(crit))"] }
-            return qualifiers.map {
-                "COUNTIFS(\(range(s, c.domain)),\(crit),\(range(s, c.qualifier)),\(Self.literal(words.qualifier($0))))"
-            }
-        }
-        return "=" + terms.joined(separator: "+")
-    }
-
-    private func sumFormula(_ crit: String, qualifiers: [Qualifier] = []) -> String {
-        let c = pledgesColumns
-        let terms = pledgeSheets.flatMap { s -> [String] in
-            if qualifiers.isEmpty { return ["SUMIFS(\(range(s, c.amount)),\(range(s, c.domain)),\(crit))"] }
-            return qualifiers.map {
-                "SUMIFS(\(range(s, c.amount)),\(range(s, c.domain)),\(crit),\(range(s, c.qualifier)),\(Self.literal(words.qualifier($0))))"
-            }
-        }
-        return "=" + terms.joined(separator: "+")
-    }
-
     /// Low: the row's total less the ranges' spread (high end − low end, in
     /// the reporting currency), which the Pledges sheet does not hold.
     private func lowFormula(_ d: DomainTotal, row: Int) -> String {
@@ -243,30 +228,6 @@ struct WorkbookSummary {
 
     private func shareFormula(_ row: Int, _ totalRow: Int) -> String {
         "=IF($D$\(totalRow + 1)=0,0,D\(row + 1)/$D$\(totalRow + 1))"
-    }
-
-    /// A formula's text literal: `"…"` with `"` doubled.
-    static func literal(_ text: String) -> String {
-        "\"" + text.replacing("\"", with: "\"\"") + "\""
-    }
-
-    /// The COUNTIFS/SUMIFS criterion that matches exactly `text`: the cell
-    /// holding it when the text is plain, otherwise a literal `"=…"` with
-    /// Excel's wildcards (`*` `?` `~`) escaped, so that "R&D*" or "<5" match
-    /// only themselves.
-    static func criterion(_ text: String, cell: String) -> String {
-        let wildcard = text.contains { $0 == "*" || $0 == "?" || $0 == "~" }
-        let operatorFirst = text.first.map { $0 == "=" || $0 == "<" || $0 == ">" } ?? true
-        if !wildcard && !operatorFirst { return cell }
-        var escaped = ""
-        for ch in text {
-            switch ch {
-            case "*", "?", "~": escaped.append("~"); escaped.append(ch)
-            case "\"": escaped.append("\"\"")
-            default: escaped.append(ch)
-            }
-        }
-        return "\"=\(escaped)\""
     }
 
     /// `part / whole` as a fraction (the share), from the exact quotient, or 0 when `whole` is 0.

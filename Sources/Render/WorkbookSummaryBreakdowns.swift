@@ -18,6 +18,9 @@ extension ReportWorkbook {
 ///                  in EUR   =SUMIFS(Pledges!$N$2:$N$1048576,…$J…,$A40)
 ///     Investors:   pledges  =COUNTIFS(Pledges!$C$2:$C$1048576,$A50)
 ///                  total    =SUMIFS(Pledges!$N$2:$N$1048576,…$C…,$A50)
+///
+/// A name no criterion can stand for (a wildcard, a leading `=`, a digit, over
+/// 255 characters…) is compared with SUMPRODUCT(--(…=$A50)) instead (``RowMatch``).
 struct WorkbookSummaryBreakdowns {
     let summary: WorkbookSummary
     static let investorCount = 20
@@ -35,12 +38,7 @@ struct WorkbookSummaryBreakdowns {
         let amountCol = columnName(ReportWorkbook.amountColumn)
         let reportedCol = columnName(ReportWorkbook.reportedColumn)
         let investorCol = columnName(ReportWorkbook.investorColumn)
-        func formula(_ function: String, sum: String?, over column: String, _ crit: String) -> String {
-            "=" + summary.pledgeSheets.map { s in
-                let sumPart = sum.map { summary.range(s, $0) + "," } ?? ""
-                return "\(function)(\(sumPart)\(summary.range(s, column)),\(crit))"
-            }.joined(separator: "+")
-        }
+        let f = PledgeFormulas(sheets: summary.pledgeSheets)
         func header(_ titles: [String], at row: Int) throws(XlsxError) {
             for (col, title) in WorkbookLabels.filled(titles, currency: currency).enumerated() {
                 try sheet.write(row: row, col: col, string: title, format: col == 0 ? formats.header : formats.headerNumber)
@@ -55,14 +53,14 @@ struct WorkbookSummaryBreakdowns {
         try header(words.byCurrencyHeader, at: row)
         row += 1
         for c in facts.breakdown.byCurrency {
-            let crit = "$A\(row + 1)"
+            let match = RowMatch.forName(c.currency, cell: "$A\(row + 1)", caseMatters: false)
             try sheet.write(row: row, col: 0, string: c.currency)
-            try sheet.writeFormula(row: row, col: 1, formula: formula("COUNTIFS", sum: nil, over: currencyCol, crit),
+            try sheet.writeFormula(row: row, col: 1, formula: f.count(match, over: currencyCol),
                                    cachedNumber: Double(c.pledges), format: formats.count)
             let own = try book.register(Format().numberFormat(WorkbookScaledFormat.amount(c.currency, language)))
-            try sheet.writeFormula(row: row, col: 2, formula: formula("SUMIFS", sum: amountCol, over: currencyCol, crit),
+            try sheet.writeFormula(row: row, col: 2, formula: f.sum(amountCol, match, over: currencyCol),
                                    cachedNumber: c.amount.nearestDouble, format: own)
-            try sheet.writeFormula(row: row, col: 3, formula: formula("SUMIFS", sum: reportedCol, over: currencyCol, crit),
+            try sheet.writeFormula(row: row, col: 3, formula: f.sum(reportedCol, match, over: currencyCol),
                                    cachedNumber: c.reported.nearestDouble, format: money)
             widths.see(2, WorkbookScaledFormat.displayWidth(c.amount, currency: c.currency, language: language))
             widths.see(3, WorkbookScaledFormat.displayWidth(c.reported, currency: currency, language: language))
@@ -82,12 +80,13 @@ struct WorkbookSummaryBreakdowns {
         try header(words.investorsHeader, at: row)
         row += 1
         for i in investors {
-            let crit = WorkbookSummary.criterion(i.investor, cell: "$A\(row + 1)")
+            // Investors are folded by case (``Breakdown``), as criteria and `=` compare.
+            let match = RowMatch.forName(i.investor, cell: "$A\(row + 1)", caseMatters: false)
             try WorkbookCellText.write(i.investor, to: sheet, row: row, col: 0, marker: summary.labels.truncated)
             widths.see(0, min(i.investor.count, 48))
-            try sheet.writeFormula(row: row, col: 1, formula: formula("COUNTIFS", sum: nil, over: investorCol, crit),
+            try sheet.writeFormula(row: row, col: 1, formula: f.count(match, over: investorCol),
                                    cachedNumber: Double(i.pledges), format: formats.count)
-            try sheet.writeFormula(row: row, col: 2, formula: formula("SUMIFS", sum: reportedCol, over: investorCol, crit),
+            try sheet.writeFormula(row: row, col: 2, formula: f.sum(reportedCol, match, over: investorCol),
                                    cachedNumber: i.total.nearestDouble, format: money)
             widths.see(2, WorkbookScaledFormat.displayWidth(i.total, currency: currency, language: language))
             row += 1

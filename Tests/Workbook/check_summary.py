@@ -6,6 +6,8 @@ Expected values are recomputed here from pledges.csv and by_domain.csv with
 exact decimals; number formats are written out from the rules the README
 states (billions from 10^9, millions from 10^6, else the full amount)."""
 import re
+
+import check_criteria
 import zipfile
 from collections import defaultdict
 from decimal import Decimal
@@ -124,13 +126,16 @@ def check_summary(cw, wb, wbv, outdir, lang, manifest, pledge_sheets, summary_n)
             if not isinstance(f, str) or not f.startswith("="):
                 fail(f"{where} col {c}: not a formula ({f!r})")
             elif rec[0] != "TOTAL" and c in (2, 3, 4, 5, 6):
+                # COUNTIFS/SUMIFS, or SUMPRODUCT(EXACT(…)) for a domain no criterion stands for.
                 fn = "COUNTIFS(" if c in (2, 3) else "SUMIFS("
                 for q in quoted:
-                    if fn + q + "!" not in f:
-                        fail(f"{where} col {c}: formula {f} does not read {q} with {fn}")
+                    if fn + q + "!" not in f and "EXACT(" + q + "!" not in f:
+                        fail(f"{where} col {c}: formula {f} does not read {q} with {fn} or EXACT")
     if cw.cell_text(ws.cell(top + len(by_domain), 1).value) != "TOTAL":
         fail(f"{summary_n}: the row after the domains is not TOTAL")
 
+    if check_criteria.check_sheet(fail, wsf, ws, summary_n) == 0 and len(by_domain) > 1:
+        fail(f"{summary_n}: no criterion found to check")
     check_chart(cw, outdir, wb, ws, wsf, lang, cur, summary_n, by_domain[:-1], fmt)
     check_breakdowns(cw, ws, lang, cur, summary_n, pledges, fmt)
 
@@ -198,7 +203,7 @@ def check_breakdowns(cw, ws, lang, cur, summary_n, pledges, fmt):
             t[1] += Decimal(p[7])
             t[2] += Decimal(p[13])
         name = cw.unguard(p[2])
-        if len(name) <= 255 and name:
+        if name:
             i = inv[name.lower()]
             i[0] += 1
             i[1] += Decimal(p[13]) if p[13] else 0

@@ -109,11 +109,36 @@ struct ReportWorkbookTests {
         }
     }
 
-    @Test func criteriaMatchOnlyTheDomainItself() {
-        #expect(WorkbookSummary.criterion("Energy", cell: "$A10") == "$A10")
-        #expect(WorkbookSummary.criterion("R&D *labs*", cell: "$A10") == #""=R&D ~*labs~*""#)
-        #expect(WorkbookSummary.criterion("Say \"hi\"?", cell: "$A10") == #""=Say ""hi""~?""#)
-        #expect(WorkbookSummary.criterion("=Grid", cell: "$A10") == #""==Grid""#)
-        #expect(WorkbookSummary.criterion(">5", cell: "$A10") == #""=>5""#)
+    /// A COUNTIFS criterion only for names Excel reads as themselves (written out by hand from Excel's rules).
+    @Test func criteriaOnlyForPlainNames() {
+        for plain in ["Energy", "Non classé", "R&D labs", "Énergie", String(repeating: "a", count: 255)] {
+            #expect(RowMatch.isPlainCriterion(plain), "\(plain)")
+        }
+        // 200 é (200 UTF-16 units) and 30 emoji (60 units): 230 characters but 260 units, over Excel's 255.
+        let wide = String(repeating: "é", count: 200) + String(repeating: "😀", count: 30)
+        for odd in ["R&D *labs*", "Say hi?", "a~b", "=Grid", ">5", "<5 MW", "2030", "Industry 4.0", "TRUE", "faux", "",
+                    " Energy", "'quoted", String(repeating: "a", count: 256), wide, "x\u{1}", "x\u{FFFE}"] {
+            #expect(!RowMatch.isPlainCriterion(odd), "\(odd)")
+        }
+        #expect(RowMatch.forName("Energy", cell: "$A10", caseMatters: true) == .criterion(cell: "$A10"))
+        #expect(RowMatch.forName("Energy", cell: "$A10", hasCaseTwin: true, caseMatters: true) == .exact(cell: "$A10"))
+        #expect(RowMatch.forName("=Grid", cell: "$A10", caseMatters: true) == .exact(cell: "$A10"))
+        #expect(RowMatch.forName("=Grid", cell: "$A10", caseMatters: false) == .equal(cell: "$A10"))
+    }
+
+    @Test func formulasForEachKindOfMatch() {
+        let one = PledgeFormulas(sheets: ["Pledges"])
+        #expect(one.count(.criterion(cell: "$A10"), over: "D") == "=COUNTIFS(Pledges!$D$2:$D$1048576,$A10)")
+        #expect(one.sum("N", .criterion(cell: "$A10"), over: "D", qualifiers: ("G", ["up_to"]))
+            == "=SUMIFS(Pledges!$N$2:$N$1048576,Pledges!$D$2:$D$1048576,$A10,Pledges!$G$2:$G$1048576,\"up_to\")")
+        #expect(one.count(.exact(cell: "$A10"), over: "D") == "=SUMPRODUCT(--EXACT(Pledges!$D$2:$D$1048576,$A10))")
+        #expect(one.sum("N", .exact(cell: "$A10"), over: "D", qualifiers: ("G", ["up_to", "range"]))
+            == "=SUMPRODUCT(EXACT(Pledges!$D$2:$D$1048576,$A10)*(Pledges!$G$2:$G$1048576=\"up_to\"),Pledges!$N$2:$N$1048576)"
+            + "+SUMPRODUCT(EXACT(Pledges!$D$2:$D$1048576,$A10)*(Pledges!$G$2:$G$1048576=\"range\"),Pledges!$N$2:$N$1048576)")
+        let two = PledgeFormulas(sheets: ["Pledges", "Pledges 2"])
+        #expect(two.sum("N", .equal(cell: "$A40"), over: "C")
+            == "=SUMPRODUCT(--(Pledges!$C$2:$C$1048576=$A40),Pledges!$N$2:$N$1048576)"
+            + "+SUMPRODUCT(--('Pledges 2'!$C$2:$C$1048576=$A40),'Pledges 2'!$N$2:$N$1048576)")
+        #expect(PledgeFormulas.literal("Say \"hi\"") == #""Say ""hi""""#)
     }
 }

@@ -132,8 +132,8 @@ final class ReportWorkbook {
             try WorkbookSummary(facts: facts, labels: labels, words: words, formats: formats,
                                 pledgeSheets: pledges.sheetNames, unclassifiedSheet: unclassified)
                 .write(on: summary, book: book!)
-            try WorkbookChanges(labels: changeLabels, formats: formats, currency: reportingCurrency, marker: marker,
-                                lastRow: rowsPerSheet)
+            let changesHeader = try WorkbookChanges(labels: changeLabels, formats: formats, currency: reportingCurrency,
+                                                    marker: marker, lastRow: rowsPerSheet)
                 .write(runChanges, on: changes, book: book!)
             try WorkbookHistory(labels: changeLabels, formats: formats, marker: marker)
                 .write(runHistory, on: history, book: book!)
@@ -141,8 +141,11 @@ final class ReportWorkbook {
             try WorkbookRunSheet.write(facts, labels: labels, formats: formats, book: book!)
             try WorkbookAbout.write(labels: labels, words: words, changes: changeLabels, currency: options.currency,
                                     formats: formats, book: book!)
+            var headerRows = [changeLabels.historySheet: WorkbookHistory.tableTop]
+            headerRows[changeLabels.changesSheet] = changesHeader
             try WorkbookPrintSetup.apply(to: book!, title: labels.title, words: words,
-                                         untabled: [labels.sheets.summary, labels.sheets.run])
+                                         untabled: [labels.sheets.summary, labels.sheets.run], headerRows: headerRows,
+                                         headerless: changesHeader == nil ? [changeLabels.changesSheet] : [])
             if let book = book.take() { try book.close() }
         } catch {
             throw Self.mapped(error, path: path, creating: false)

@@ -17,7 +17,9 @@ struct WorkbookChanges {
     /// The row of the table's header on the first sheet.
     static let tableTop = 7
 
-    func write(_ changes: RunChanges, on sheet: Worksheet, book: borrowing Workbook) throws(XlsxError) {
+    /// Returns the row of the table's header on `sheet` (nil when there is no table), to repeat it on every printed page.
+    @discardableResult
+    func write(_ changes: RunChanges, on sheet: Worksheet, book: borrowing Workbook) throws(XlsxError) -> Int? {
         var widths = ColumnWidths(header: WorkbookLabels.filled(labels.tableHeader, currency: currency))
         try sheet.write(row: 0, col: 0, string: labels.changesTitle, format: formats.title)
         let diff: RunDiff
@@ -25,37 +27,39 @@ struct WorkbookChanges {
         case .firstRun:
             try sheet.write(row: 1, col: 0, string: labels.firstRun, format: formats.note)
             try sheet.setColumn(0, width: 16)
-            return
+            return nil
         case .unavailable(let reason):
             try WorkbookCellText.write(labels.unavailable + reason, to: sheet, row: 1, col: 0, marker: marker)
             try sheet.setColumn(0, width: 16)
-            return
+            return nil
         case .diff(let d):
             diff = d
         }
         let cur = currency
         let money = try formats.money(cur, book: book)
+        let figures = Figures(share: try book.register(Format().numberFormat("0.00")),
+                              amount: try book.register(Format().numberFormat("#,##0.00########")))
         // The bridge: counts and amounts, previous total … this run's total.
         try sheet.write(row: 2, col: 0, string: "", format: formats.header)
         for (i, title) in labels.bridgeHeader.enumerated() {
             try sheet.write(row: 2, col: i + 1, string: title, format: formats.headerNumber)
             widths.see(i + 1, title.count + 1)
         }
-        // Printed landscape, one page wide.
-        try sheet.setLandscape()
-        try sheet.fitToPages(width: 1, height: 0)
         try sheet.write(row: 3, col: 0, string: labels.pledgesRow, format: formats.label)
+        widths.see(0, labels.pledgesRow.count + 1)
         let kinds: [RunDiff.Kind] = [.added, .removed, .changed, .nowRejected, .noLongerRejected]
         for (i, kind) in kinds.enumerated() {
             try sheet.write(row: 3, col: i + 2, number: Double(diff.count(kind)), format: formats.count)
         }
         if diff.sameCurrency {
-            try sheet.write(row: 4, col: 0, string: labels.amountRow.replacing("{cur}", with: cur), format: formats.label)
+            let label = labels.amountRow.replacing("{cur}", with: cur)
+            try sheet.write(row: 4, col: 0, string: label, format: formats.label)
+            widths.see(0, label.count + 2)   // bold
             let b = diff.bridge
             let parts = [diff.oldTotal, b.added, b.removed, b.changed, b.nowRejected, b.noLongerRejected, diff.newTotal]
             for (i, a) in parts.enumerated() {
                 try sheet.write(row: 4, col: i + 1, number: a.nearestDouble, format: money)
-                widths.see(i + 1, WorkbookNumberFormat.displayWidth(a.absolute, currency: cur, language: formats.language) + 2)
+                widths.see(i + 1, Self.width(a, cur, formats.language) + 1)
             }
         } else {
             let text = labels.otherCurrency.replacing("{old}", with: diff.oldCurrency).replacing("{new}", with: diff.newCurrency)
@@ -87,12 +91,17 @@ struct WorkbookChanges {
             sheets[sheets.count - 1].2 = row
             let kind = RunDiff.Kind.allCases.first { RunDiff.marker($0) == r.change }.flatMap { labels.kinds[$0] } ?? r.change
             for (c, text) in [kind, r.source, r.key, r.field, r.old, r.new].enumerated() {
+                if c >= 4, let figure = try number(r.field, text, figures, book: book) {
+                    try current.write(row: row, col: c, number: figure.value, format: figure.format)
+                    widths.see(c, figure.width)
+                    continue
+                }
                 try WorkbookCellText.write(text, to: current, row: row, col: c, marker: marker)
                 widths.see(c, text.unicodeScalars.count)
             }
             if let d = r.delta {
                 try current.write(row: row, col: 6, number: d.nearestDouble, format: money)
-                widths.see(6, WorkbookNumberFormat.displayWidth(d.absolute, currency: cur, language: formats.language) + 1)
+                widths.see(6, Self.width(d, cur, formats.language))
             }
             if !r.note.isEmpty {
                 try WorkbookCellText.write(r.note, to: current, row: row, col: 7, marker: marker)
@@ -103,6 +112,41 @@ struct WorkbookChanges {
             for c in header.indices { try s.setColumn(c, width: widths.width(c)) }
             try s.autofilter(firstRow: top, firstCol: 0, lastRow: max(last, top + 1), lastCol: header.count - 1)
             try s.freezePanes(row: top + 1, col: 0)
+        }
+        return Self.tableTop
+    }
+
+    /// Formats of the old and new figures that have no currency: a share, an amount in its own currency.
+    private struct Figures {
+        var share, amount: CellFormat
+    }
+
+    /// Characters `amount` takes in its money format, the minus sign included.
+    static func width(_ amount: DecimalAmount, _ currency: String, _ language: Language) -> Int {
+        WorkbookNumberFormat.displayWidth(amount.absolute, currency: currency, language: language) + (amount.isNegative ? 1 : 0)
+    }
+
+    /// An old or new value that is a figure, as a number cell with its format and width: amounts of a
+    /// `…_<cur>` column in that currency's money format, an amount in its own currency grouped,
+    /// counts as counts, shares to two places. Nil for text (and for a figure that does not read).
+    private func number(_ field: String, _ text: String, _ figures: Figures, book: borrowing Workbook) throws(XlsxError)
+        -> (value: Double, format: CellFormat, width: Int)? {
+        guard !text.isEmpty, let a = DecimalAmount(plain: text) else { return nil }
+        let language = formats.language
+        switch field {
+        case "pledges", "unpriced":
+            return (a.nearestDouble, formats.count, Self.width(a, "XXX", language))
+        case "share_pct":
+            return (a.nearestDouble, figures.share, text.count + 1)
+        case "amount", "amount_low":
+            return (a.nearestDouble, figures.amount, Self.width(a, "XXX", language))
+        default:
+            for prefix in ["amount_", "total_", "ceiling_", "floor_", "low_"] where field.hasPrefix(prefix) {
+                let code = field.dropFirst(prefix.count).uppercased()
+                guard code.count == 3, code.allSatisfy({ $0 >= "A" && $0 <= "Z" }) else { return nil }
+                return (a.nearestDouble, try formats.money(code, book: book), Self.width(a, code, language))
+            }
+            return nil
         }
     }
 }

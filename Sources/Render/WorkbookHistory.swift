@@ -3,8 +3,8 @@ import PledgeTallyCore
 import Aggregate
 
 /// The History sheet: the TOTAL row of every run in history.csv (total,
-/// ceiling and floor, each in its run's currency) and, from two runs on, a
-/// line chart of them.
+/// ceiling and floor, each in its run's currency, to the cent) and, from two
+/// runs on, a line chart of them below, on a printed page of its own.
 struct WorkbookHistory {
     let labels: WorkbookChangeLabels
     let formats: WorkbookFormats
@@ -15,21 +15,6 @@ struct WorkbookHistory {
     func write(_ history: RunHistory, on sheet: Worksheet, book: borrowing Workbook) throws(XlsxError) {
         let runs = history.totals
         try sheet.write(row: 0, col: 0, string: labels.historyTitle, format: formats.title)
-        if runs.count >= 2 {
-            let chart = try book.addChart(.line)
-            let first = Self.tableTop + 1, last = Self.tableTop + runs.count
-            for (col, color) in [(3, Color(rgb: 0x1F4E79)), (4, Color(rgb: 0xC55A11)), (5, Color(rgb: 0x548235))] {
-                try chart.addSeries(
-                    name: labels.historyHeader[col],
-                    categories: CellRange(sheet: sheet.name, col: 0, firstRow: first, lastRow: last),
-                    values: CellRange(sheet: sheet.name, col: col, firstRow: first, lastRow: last),
-                    color: color)
-            }
-            try chart.setTitle(labels.historyChart)
-            try chart.setLegend(.bottom)
-            try chart.setXAxisTitle(labels.historyHeader[0])
-            try sheet.insertChart(chart, row: Self.tableTop, col: 9, width: 560, height: 320)
-        }
         for (c, title) in labels.historyHeader.enumerated() {
             try sheet.write(row: Self.tableTop, col: c, string: title, format: c >= 3 && c <= 6 ? formats.headerNumber : formats.header)
         }
@@ -49,5 +34,26 @@ struct WorkbookHistory {
         try sheet.write(row: row + 2, col: 0, string: labels.historyNote, format: formats.note)
         let widths: [Double] = [11, 20, 10, 22, 22, 22, 13, 66]
         for (c, w) in widths.enumerated() { try sheet.setColumn(c, width: w) }
+
+        // The chart below the table, on a printed page of its own (never cut by a page end); its value
+        // axis in billions or millions of the latest run's currency, as the Summary's chart.
+        guard runs.count >= 2, let latest = runs.last else { return }
+        let chartRow = row + 4
+        let chart = try book.addChart(.line)
+        let first = Self.tableTop + 1, last = Self.tableTop + runs.count
+        for (col, color) in [(3, Color(rgb: 0x1F4E79)), (4, Color(rgb: 0xC55A11)), (5, Color(rgb: 0x548235))] {
+            try chart.addSeries(
+                name: labels.historyHeader[col],
+                categories: CellRange(sheet: sheet.name, col: 0, firstRow: first, lastRow: last),
+                values: CellRange(sheet: sheet.name, col: col, firstRow: first, lastRow: last),
+                color: color)
+        }
+        try chart.setTitle(labels.historyChart)
+        try chart.setLegend(.bottom)
+        try chart.setXAxisTitle(labels.historyHeader[0])
+        let largest = runs.filter { $0.currency == latest.currency }.map(\.total.nearestDouble).max() ?? 0
+        try chart.setValueAxisNumberFormat(WorkbookScaledFormat.axis(latest.currency, formats.language, largest: largest))
+        try sheet.insertChart(chart, row: chartRow, col: 0, width: 900, height: 380)
+        try sheet.setPageBreaks(beforeRows: [chartRow])
     }
 }

@@ -28,6 +28,9 @@ KINDS = {"en": {"+++": "added", "---": "removed", "->": "changed", "now-rejected
                 "no-longer-rejected": "plus rejeté"}}
 TABLE_TOP = 8  # 1-based row of the Changes table's header
 problems = []
+# Layout (widths, number formats, the chart's place) is checked on our own file, not on a copy
+# another program re-saved (--xlsx), which writes its own.
+layout = {"ours": True}
 
 
 def fail(message):
@@ -82,6 +85,14 @@ def check(outdir, lang, xlsx):
         if not ws.cell(2, 1).value:
             fail(f"{changes_n}: no line saying there is no previous run")
     else:
+        for r in (4, 5) if layout["ours"] else ():
+            label = ws.cell(r, 1).value or ""
+            if width_of(ws, ws.cell(r, 1)) < len(label) + 1:
+                fail(f"{changes_n} A{r}: {label!r} is cut (column {width_of(ws, ws.cell(r, 1))} wide)")
+        for c in range(2, 9):
+            cell = ws.cell(5, c)
+            if layout["ours"] and isinstance(cell.value, (int, float)) and width_of(ws, cell) < shown_len(cell):
+                fail(f"{changes_n} {cell.coordinate}: column narrower than {shown_len(cell)} characters (###)")
         if same_currency:
             got = [ws.cell(5, c).value for c in range(2, 9)]
             want = [old_total] + [parts[k] for k in ["+++", "---", "->", "now-rejected", "no-longer-rejected"]] + [new_total]
@@ -92,15 +103,30 @@ def check(outdir, lang, xlsx):
                                      key=lambda n: int(n.rsplit(" ", 1)[1]))
         for i, n in enumerate(names):
             top = TABLE_TOP if i == 0 else 1
-            for r in wb[n].iter_rows(min_row=top + 1, max_col=8, values_only=True):
+            for r in wb[n].iter_rows(min_row=top + 1, max_col=8):
                 sheet_rows.append(r)
         if len(sheet_rows) != len(body):
             fail(f"{changes_n}: {len(sheet_rows)} rows, changes.csv has {len(body)}")
-        for i, (got, want) in enumerate(zip(sheet_rows, body)):
-            texts = ["" if v is None else str(v) for v in got[:6]]
-            expect = [KINDS[lang][want[0]]] + [unguard(t) for t in want[1:6]]
+        for i, (cells, want) in enumerate(zip(sheet_rows, body)):
+            got = [c.value for c in cells]
+            texts = ["" if v is None else str(v) for v in got[:4]]
+            expect = [KINDS[lang][want[0]]] + [unguard(t) for t in want[1:4]]
             if texts != expect:
                 fail(f"{changes_n} row {i + 1}: {texts} != {expect}")
+            for k in (4, 5):  # old, new: a figure is a number cell with a number format, never raw digits
+                v, w = got[k], unguard(want[k])
+                if isinstance(v, (int, float)) and not isinstance(v, bool):
+                    if w == "" or float(Decimal(w)) != v:
+                        fail(f"{changes_n} row {i + 1} col {k + 1}: {v!r} != {w!r}")
+                    elif layout["ours"] and cells[k].number_format == "General":
+                        fail(f"{changes_n} row {i + 1} col {k + 1}: {v!r} has no number format")
+                elif ("" if v is None else str(v)) != w:
+                    fail(f"{changes_n} row {i + 1} col {k + 1}: {v!r} != {w!r}")
+                elif re.fullmatch(r"-?\d+(\.\d+)?", w) and figure_field(want[3]):
+                    fail(f"{changes_n} row {i + 1} col {k + 1}: {want[3]} {w} written as text (raw digits)")
+            for k in (4, 5, 6):
+                if layout["ours"] and isinstance(got[k], (int, float)) and width_of(None, cells[k]) < shown_len(cells[k]):
+                    fail(f"{changes_n} {cells[k].coordinate}: column narrower than {shown_len(cells[k])} characters (###)")
             if (got[6] is None) != (want[6] == "") or (want[6] and got[6] != float(Decimal(want[6]))):
                 fail(f"{changes_n} row {i + 1}: delta {got[6]!r} != {want[6]!r}")
             if ("" if got[7] is None else str(got[7])) != unguard(want[7]):
@@ -124,14 +150,65 @@ def check(outdir, lang, xlsx):
             fail(f"{history_n} run {want[0]}: {got} != {want}")
     with zipfile.ZipFile(xlsx) as z:
         charts = [n for n in z.namelist() if n.startswith("xl/charts/") and b"<c:lineChart>" in z.read(n)]
-    if (len(charts) > 0) != (len(totals) >= 2):
-        fail(f"{history_n}: {len(charts)} line charts for {len(totals)} runs (one from two runs on)")
+        if (len(charts) > 0) != (len(totals) >= 2):
+            fail(f"{history_n}: {len(charts)} line charts for {len(totals)} runs (one from two runs on)")
+        if charts and layout["ours"]:
+            chart = z.read(charts[0]).decode("utf-8")
+            axis = re.search(r"<c:valAx>.*?</c:valAx>", chart, re.S)
+            code = re.search(r'<c:numFmt formatCode="([^"]*)"', axis.group(0)) if axis else None
+            if not code or "#,##0" not in code.group(1):
+                fail(f"{history_n}: the chart's value axis has no grouped number format ({code.group(1) if code else None})")
+            # Below the table, and a printed page starts at its row (never cut by a page end).
+            xml = sheet_xml(z, wb.sheetnames.index(history_n))
+            start = chart_row(z, wb.sheetnames.index(history_n))
+            if start is None or start <= len(totals) + 1:
+                fail(f"{history_n}: the chart starts at row {start}, not below the table")
+            elif f'<brk id="{start}"' not in xml:
+                fail(f"{history_n}: no page break before the chart (row {start + 1})")
+
+
+def figure_field(field):
+    """changes.csv fields whose old and new values are figures."""
+    return field in ("pledges", "unpriced", "share_pct", "amount", "amount_low") or \
+        re.fullmatch(r"(amount|total|ceiling|floor|low)_[a-z]{3}", field) is not None
+
+
+def width_of(ws, cell):
+    dim = cell.parent.column_dimensions.get(cell.column_letter)
+    return dim.width if dim is not None and dim.width else 8.43
+
+
+def shown_len(cell):
+    """Characters a number takes in its format: grouped digits, the format's decimals and literal texts, a minus."""
+    fmt = cell.number_format.split(";")[0]
+    places = re.search(r"\.(0+)", fmt)
+    literals = sum(len(t) for t in re.findall(r'"([^"]*)"', fmt))
+    digits = f"{abs(cell.value):,.{len(places.group(1)) if places else 0}f}"
+    return len(digits) + literals + (1 if cell.value < 0 else 0)
+
+
+def sheet_xml(z, index):
+    return z.read(f"xl/worksheets/sheet{index + 1}.xml").decode("utf-8")
+
+
+def chart_row(z, index):
+    """Zero-based row where the first drawing of sheet `index` is anchored."""
+    rels = f"xl/worksheets/_rels/sheet{index + 1}.xml.rels"
+    if rels not in z.namelist():
+        return None
+    target = re.search(r'Target="\.\./drawings/([^"]+)"', z.read(rels).decode("utf-8"))
+    if not target:
+        return None
+    drawing = z.read("xl/drawings/" + target.group(1)).decode("utf-8")
+    row = re.search(r"<xdr:from>.*?<xdr:row>(\d+)</xdr:row>", drawing, re.S)
+    return int(row.group(1)) if row else None
 
 
 def main(argv):
     outdir = argv[1]
     lang = argv[argv.index("--lang") + 1] if "--lang" in argv else "en"
     xlsx = argv[argv.index("--xlsx") + 1] if "--xlsx" in argv else outdir + "/report.xlsx"
+    layout["ours"] = "--xlsx" not in argv
     check(outdir, lang, xlsx)
     for p in problems:
         print(p)

@@ -267,16 +267,19 @@ def check_unclassified(cw, wbv, outdir, lang):
         cw.same_decimal(cells[2], r[2], f"{name} row {i + 2} total")
 
 
-def check_print_and_properties(cw, path, wb, lang, untabled):
-    """A4 landscape one page wide, page numbers in the footer, header row repeated on tables; title/subject/keywords."""
+def check_print_and_properties(cw, path, wb, lang, untabled, title_rows=None):
+    """A4 landscape one page wide, page numbers in the footer, header row repeated on tables (row 1, or
+    title_rows[sheet]); title/subject/keywords."""
     fail = cw.fail
+    title_rows = title_rows or {}
     for ws in wb.worksheets:
         ps = ws.page_setup
         if str(ps.paperSize) != "9" or ps.orientation != "landscape":
             fail(f"{ws.title}: paper {ps.paperSize} {ps.orientation}, expected A4 (9) landscape")
         if not ws.sheet_properties.pageSetUpPr.fitToPage or str(ps.fitToWidth or 1) != "1" or str(ps.fitToHeight) != "0":
             fail(f"{ws.title}: not fitted one page wide ({ps.fitToWidth} x {ps.fitToHeight})")
-        if ws.title not in untabled and ws.print_title_rows != "$1:$1" and ws.print_title_rows != "1:1":
+        r = title_rows.get(ws.title, 1)
+        if ws.title not in untabled and ws.print_title_rows not in (f"${r}:${r}", f"{r}:{r}"):
             fail(f"{ws.title}: header row not repeated on every page ({ws.print_title_rows!r})")
     with zipfile.ZipFile(path) as z:
         for i, ws in enumerate(wb.worksheets):

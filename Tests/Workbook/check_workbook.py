@@ -183,7 +183,11 @@ def check(outdir, lang):
         fail(f"sheets {names}: expected {expected_names} … {[rates_n, run_n]} … {ABOUT[lang]}")
     if any(n not in names for n in SHEETS[lang]):
         return
-    check_summary.check_print_and_properties(sys.modules[__name__], path, wb, lang, [summary_n, run_n])
+    # The Changes table's header is row 8 (none on a first run), Run history's row 2.
+    has_changes_table = wb[changes_n].cell(8, 1).value is not None
+    title_rows = {history_n: 2, changes_n: 8} if has_changes_table else {history_n: 2}
+    untabled = [summary_n, run_n] + ([] if has_changes_table else [changes_n])
+    check_summary.check_print_and_properties(sys.modules[__name__], path, wb, lang, untabled, title_rows)
     check_summary.check_about(sys.modules[__name__], wb, lang, names)
     check_summary.check_unclassified(sys.modules[__name__], wbv, outdir, lang)
 

@@ -106,14 +106,15 @@ enum WorkbookAbout {
             (words.unclassifiedSheet, words.unclassifiedHeader.joined(separator: ", "),
              "Each domain text no rule of domains.csv matched (as unclassified.csv): its pledges and total, largest first.",
              "Chaque texte de domaine qu’aucune règle de domains.csv ne reconnaît (comme unclassified.csv) : engagements et total, du plus grand au plus petit."),
+            (c.changesSheet, c.bridgeHeader.joined(separator: ", "),
              "From the previous run’s total to this run’s: added, removed, changed, now rejected and no longer rejected pledges "
              + "add up exactly to the change.",
              "Du total de l’exécution précédente à celui-ci : engagements ajoutés, retirés, modifiés, désormais rejetés et "
              + "plus rejetés s’additionnent exactement à l’écart."),
             (c.changesSheet, c.tableHeader.joined(separator: ", "),
-             "One row per change (as changes.csv), largest absolute delta first: old and new as written, delta in {cur}.",
-             "Une ligne par modification (comme changes.csv), du plus grand écart absolu au plus petit : avant et après tels "
-             + "qu’écrits, écart en {cur}."),
+             "One row per change (as changes.csv), largest absolute delta first: old and new values, delta in {cur}.",
+             "Une ligne par modification (comme changes.csv), du plus grand écart absolu au plus petit : valeurs avant et "
+             + "après, écart en {cur}."),
             (c.historySheet, c.historyHeader.joined(separator: ", "),
              "One row per run that differed from the one before (history.csv’s TOTAL rows), and a chart once there are two runs.",
              "Une ligne par exécution différente de la précédente (lignes TOTAL de history.csv), et un graphique dès deux exécutions."),

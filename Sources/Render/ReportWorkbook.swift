@@ -130,7 +130,8 @@ final class ReportWorkbook {
             try rejected.finish()
             let unclassified = try WorkbookUnclassified.write(facts, words: words, formats: formats, book: book!)
             try WorkbookSummary(facts: facts, labels: labels, words: words, formats: formats,
-                                pledgeSheets: pledges.sheetNames, unclassifiedSheet: unclassified)
+                                pledgeSheets: pledges.sheetNames, pledgeRows: pledges.sheets.map(\.rows),
+                                unclassifiedSheet: unclassified)
                 .write(on: summary, book: book!)
             let changesHeader = try WorkbookChanges(labels: changeLabels, formats: formats, currency: reportingCurrency,
                                                     marker: marker, lastRow: rowsPerSheet)

@@ -101,7 +101,7 @@ struct WorkbookChanges {
             }
             if let d = r.delta {
                 try current.write(row: row, col: 6, number: d.nearestDouble, format: money)
-                widths.see(6, Self.width(d, cur, formats.language))
+                widths.see(6, Self.width(d, cur, formats.language) + 1)   // room before the note
             }
             if !r.note.isEmpty {
                 try WorkbookCellText.write(r.note, to: current, row: row, col: 7, marker: marker)

@@ -32,8 +32,11 @@ struct WorkbookHistory {
             try sheet.write(row: row, col: 7, string: r.inputsSHA256)
         }
         try sheet.write(row: row + 2, col: 0, string: labels.historyNote, format: formats.note)
+        // Wide enough for the figures and for each header in bold ("Dernière date d’engagement").
         let widths: [Double] = [11, 20, 10, 22, 22, 22, 13, 66]
-        for (c, w) in widths.enumerated() { try sheet.setColumn(c, width: w) }
+        for (c, w) in widths.enumerated() {
+            try sheet.setColumn(c, width: max(w, Double(labels.historyHeader[c].count + 3)))
+        }
 
         // The chart below the table, on a printed page of its own (never cut by a page end); its value
         // axis in billions or millions of the latest run's currency, as the Summary's chart.

@@ -35,6 +35,8 @@ struct WorkbookSummary {
     let words: SummaryLabels
     let formats: WorkbookFormats
     let pledgeSheets: [String]
+    /// Data rows on each pledges sheet (the SUMPRODUCT ranges stop there).
+    var pledgeRows: [Int] = []
     /// The sheet holding the unclassified domain texts, when there is one.
     var unclassifiedSheet: String? = nil
 
@@ -152,7 +154,7 @@ struct WorkbookSummary {
         // Domains are counted apart by case (domains.csv may give "Energy" and "ENERGY"), criteria are not.
         var caseCount: [String: Int] = [:]
         for d in facts.domains { caseCount[shown(d.domain).lowercased(), default: 0] += 1 }
-        let f = PledgeFormulas(sheets: pledgeSheets)
+        let f = PledgeFormulas(sheets: pledgeSheets, rows: pledgeRows)
         let c = pledgesColumns
         func q(_ qualifiers: [Qualifier]) -> (column: String, values: [String]) {
             (c.qualifier, qualifiers.map { words.qualifier($0) })

@@ -38,7 +38,7 @@ struct WorkbookSummaryBreakdowns {
         let amountCol = columnName(ReportWorkbook.amountColumn)
         let reportedCol = columnName(ReportWorkbook.reportedColumn)
         let investorCol = columnName(ReportWorkbook.investorColumn)
-        let f = PledgeFormulas(sheets: summary.pledgeSheets)
+        let f = PledgeFormulas(sheets: summary.pledgeSheets, rows: summary.pledgeRows)
         func header(_ titles: [String], at row: Int) throws(XlsxError) {
             for (col, title) in WorkbookLabels.filled(titles, currency: currency).enumerated() {
                 try sheet.write(row: row, col: col, string: title, format: col == 0 ? formats.header : formats.headerNumber)

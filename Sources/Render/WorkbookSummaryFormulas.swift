@@ -51,8 +51,15 @@ enum RowMatch: Equatable {
 }
 
 /// Formulas over the Pledges sheet(s): one term per sheet, summed.
+///
+/// COUNTIFS/SUMIFS read whole columns (they skip empty cells at no cost);
+/// SUMPRODUCT computes every cell of its arrays, so its ranges stop at each
+/// sheet's last data row (`rows`, when known): a whole column would make a
+/// LibreOffice or Excel recalculation compare a million empty cells per term.
 struct PledgeFormulas {
     let sheets: [String]
+    /// Data rows on each sheet (below the header); empty: whole columns.
+    var rows: [Int] = []
 
     /// `Pledges!$D$2:$D$1048576`: a column below the header, on one pledges sheet.
     static func range(_ sheet: String, _ column: String) -> String {
@@ -86,13 +93,17 @@ struct PledgeFormulas {
 
     private func term(_ match: RowMatch, sheet s: String, sum: String?, over: String,
                       qualifier: (column: String, value: String)?) -> String {
-        let r = { (column: String) in Self.range(s, column) }
+        var r = { (column: String) in Self.range(s, column) }
         let extra = qualifier.map { "," + r($0.column) + "," + Self.literal($0.value) } ?? ""
+        if let i = sheets.firstIndex(of: s), i < rows.count {
+            let last = rows[i] + 1
+            r = { (column: String) in "\(quotedSheetName(s))!$\(column)$2:$\(column)$\(last)" }
+        }
         let test: String
         switch match {
         case .criterion(let cell):
-            if let sum { return "SUMIFS(\(r(sum)),\(r(over)),\(cell)\(extra))" }
-            return "COUNTIFS(\(r(over)),\(cell)\(extra))"
+            if let sum { return "SUMIFS(\(Self.range(s, sum)),\(Self.range(s, over)),\(cell)\(extra))" }
+            return "COUNTIFS(\(Self.range(s, over)),\(cell)\(extra))"
         case .exact(let cell): test = "EXACT(\(r(over)),\(cell))"
         case .equal(let cell): test = "(\(r(over))=\(cell))"
         }

@@ -141,6 +141,10 @@ def check(outdir, lang, xlsx):
     if totals and (Decimal(totals[-1][7]), totals[-1][3]) != (new_total, new_cur):
         fail(f"history.csv's last TOTAL {totals[-1][7]} {totals[-1][3]} != by_domain.csv's {new_total} {new_cur}")
     hs = wb[history_n]
+    for c in range(1, 9) if layout["ours"] else ():
+        title = hs.cell(2, c).value or ""
+        if width_of(hs, hs.cell(2, c)) < len(title) + 1:
+            fail(f"{history_n} {hs.cell(2, c).coordinate}: header {title!r} is cut (column {width_of(hs, hs.cell(2, c))} wide)")
     shown = [r for r in hs.iter_rows(min_row=3, max_col=8, values_only=True) if isinstance(r[0], (int, float))]
     if len(shown) != len(totals):
         fail(f"{history_n}: {len(shown)} runs, history.csv has {len(totals)}")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import PledgeTally
 @testable import PledgeTallyCore
+@testable import Aggregate
 
 /// Names no COUNTIFS/SUMIFS criterion can stand for keep Summary formulas
 /// that Excel accepts and that equal their cached values (issue 14): a domain

@@ -140,5 +140,11 @@ struct ReportWorkbookTests {
             == "=SUMPRODUCT(--(Pledges!$C$2:$C$1048576=$A40),Pledges!$N$2:$N$1048576)"
             + "+SUMPRODUCT(--('Pledges 2'!$C$2:$C$1048576=$A40),'Pledges 2'!$N$2:$N$1048576)")
         #expect(PledgeFormulas.literal("Say \"hi\"") == #""Say ""hi""""#)
+        // With the sheets' row counts, SUMPRODUCT stops at the last data row; criteria keep whole columns.
+        let bounded = PledgeFormulas(sheets: ["Pledges", "Pledges 2"], rows: [3, 1])
+        #expect(bounded.count(.exact(cell: "$A10"), over: "D")
+            == "=SUMPRODUCT(--EXACT(Pledges!$D$2:$D$4,$A10))+SUMPRODUCT(--EXACT('Pledges 2'!$D$2:$D$2,$A10))")
+        #expect(bounded.count(.criterion(cell: "$A10"), over: "D")
+            == "=COUNTIFS(Pledges!$D$2:$D$1048576,$A10)+COUNTIFS('Pledges 2'!$D$2:$D$1048576,$A10)")
     }
 }

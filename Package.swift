@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // libxlsxwriter, found through pkg-config (Debian: libxlsxwriter-dev).
@@ -34,11 +35,21 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // `rates update`: the ECB history downloaded (URLSession), unzipped
+        // (ZIPFoundation), checked against the local one and swapped in.
+        .target(
+            name: "RatesUpdate",
+            dependencies: [
+                "PledgeTally",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // The command line: one root command and a file per subcommand.
         .target(
             name: "PledgeTallyCLI",
             dependencies: [
                 "PledgeTally",
+                "RatesUpdate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -3,7 +3,7 @@
 
     rates_server.py FOLDER
 
-Listens on 127.0.0.1 on a free port and prints the port on its first line.
+Listens on 127.0.0.1 on a free port and writes the port to FOLDER/.port.
 Serves the files of FOLDER, and:
   /NAME.zip          FOLDER/NAME.csv zipped (deflate), when FOLDER/NAME.zip is absent
   /truncated/NAME    the first half of what /NAME gives
@@ -119,5 +119,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 server.daemon_threads = True
-print(server.server_address[1], flush=True)
+with open(os.path.join(FOLDER, ".port.tmp"), "w") as f:
+    f.write(str(server.server_address[1]))
+os.rename(os.path.join(FOLDER, ".port.tmp"), os.path.join(FOLDER, ".port"))
 server.serve_forever()

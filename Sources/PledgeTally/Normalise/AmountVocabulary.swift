@@ -137,9 +137,23 @@ enum AmountVocabulary {
         ("peso mexicain", "MXN", .french), ("pesos mexicains", "MXN", .french),
         ("mexican peso", "MXN", .english), ("mexican pesos", "MXN", .english),
         ("shekel", "ILS", .either), ("shekels", "ILS", .either), ("rupiah", "IDR", .either), ("rupiahs", "IDR", .either),
-        ("dirham", "AED", .either), ("dirhams", "AED", .either), ("uae dirhams", "AED", .english),
-        ("saudi riyals", "SAR", .english), ("qatari riyals", "QAR", .english),
+        // The Gulf currencies (pegged to the dollar: Input/rates/pegs.csv prices them).
+        ("dh", "AED", .either), ("dhs", "AED", .either), ("uae dirham", "AED", .english), ("uae dirhams", "AED", .english),
+        ("dirham emirati", "AED", .french), ("dirhams emiratis", "AED", .french),
+        ("sr", "SAR", .either), ("saudi riyal", "SAR", .english), ("saudi riyals", "SAR", .english),
+        ("riyal saoudien", "SAR", .french), ("riyals saoudiens", "SAR", .french),
+        ("qr", "QAR", .either), ("qatari riyal", "QAR", .english), ("qatari riyals", "QAR", .english),
+        ("riyal qatari", "QAR", .french), ("riyals qataris", "QAR", .french),
+        // Words that name several currencies: "A|B" lists them, and the currency column must say which.
+        ("dirham", "AED|MAD", .either), ("dirhams", "AED|MAD", .either),
+        ("riyal", "SAR|QAR|OMR|YER|IRR", .either), ("riyals", "SAR|QAR|OMR|YER|IRR", .either),
+        ("rial", "SAR|QAR|OMR|YER|IRR", .either), ("rials", "SAR|QAR|OMR|YER|IRR", .either),
     ]
+
+    /// The currencies a word of `currencyWords` leaves open ("AED|MAD"), or nil for one currency.
+    static func candidates(_ code: String) -> [String]? {
+        code.contains("|") ? code.split(separator: "|").map(String.init) : nil
+    }
 
     /// Codes also recognised in lower or mixed case ("usd", "Eur"): the euro and the
     /// currencies the ECB publishes or has published. Any other ISO 4217 code must be

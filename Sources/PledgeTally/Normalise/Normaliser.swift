@@ -36,10 +36,17 @@ public struct Normaliser: Sendable {
             guard let named = currencyCode(column) else {
                 return reject("currency", column, "unknown currency ‘\(column.trimmingSpaces())’")
             }
-            if let stated = currency, stated != named {
-                return reject("currency", column, "the amount is in \(stated) but the currency column says \(named)")
+            if let several = AmountVocabulary.candidates(named) {
+                return reject("currency", column, "‘\(column.trimmingSpaces())’ names several currencies (\(several.joined(separator: ", "))): write the ISO code")
+            }
+            if let stated = currency, stated != named, !(AmountVocabulary.candidates(stated)?.contains(named) ?? false) {
+                let said = AmountVocabulary.candidates(stated)?.joined(separator: " or ") ?? stated
+                return reject("currency", column, "the amount is in \(said) but the currency column says \(named)")
             }
             currency = named
+        }
+        if parsed.qualifier != .unspecified, let stated = currency, let several = AmountVocabulary.candidates(stated) {
+            return reject("amount", raw.amount, "the currency word names several currencies (\(several.joined(separator: ", "))): say which in a currency column")
         }
         if parsed.qualifier != .unspecified && currency == nil {
             return reject("amount", raw.amount, "no currency: name one in the amount or add a currency column")

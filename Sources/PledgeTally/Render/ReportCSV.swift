@@ -3,7 +3,7 @@
 public enum ReportCSV {
     public static func pledgesHeader(currency: String) -> [String] {
         ["source", "line", "investor", "domain", "domain_text", "amount_text", "qualifier", "amount", "amount_low",
-         "currency", "date", "rate", "rate_date", "amount_\(currency.lowercased())"]
+         "currency", "date", "rate", "rate_date", "amount_\(currency.lowercased())", "rate_source"]
     }
 
     public static func byDomainHeader(currency: String) -> [String] {
@@ -31,6 +31,7 @@ public enum ReportCSV {
         if let r = p.rate { try csv.plain(r.text) } else { try csv.empty() }
         if let d = p.rate?.day { try csv.day(d) } else { try csv.empty() }
         if let a = p.amountReported { try csv.decimal(a, places: reportingDigits) } else { try csv.empty() }
+        try csv.text(p.rate?.source ?? "")
         try csv.endRow()
     }
 

@@ -147,6 +147,7 @@ final class ReportWorkbook {
         if let a = p.amountReported {
             try amount(a, reportingCurrency, try formats.money(reportingCurrency, book: book!), sheet, row, 13)
         }
+        if let source = p.rate?.source, !source.isEmpty { try text(source, sheet, row, 14, table: table) }
     }
 
     @inline(__always)

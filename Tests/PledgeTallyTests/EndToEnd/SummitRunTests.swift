@@ -38,7 +38,7 @@ struct SummitRunTests {
         let r = try Command.run(["run", "--input", Command.packageRoot + "/Input", "--output", dir.path("Out"), "--date", "2025-02-10"])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = try Command.read(dir.path("Out/pledges.csv")).split(separator: "\n").map(String.init)
-        #expect(lines.first == "source,line,investor,domain,domain_text,amount_text,qualifier,amount,amount_low,currency,date,rate,rate_date,amount_eur")
+        #expect(lines.first == "source,line,investor,domain,domain_text,amount_text,qualifier,amount,amount_low,currency,date,rate,rate_date,amount_eur,rate_source")
         #expect(lines.count == 9)
         #expect(lines[1] == "01-summit-table.md,3,Brookfield (Canada),Unspecified,Non spécifié,20 milliards d’euros,exact,20000000000.00,,EUR,2025-02-10,1.000000000,,20000000000.00")
         #expect(lines[2].contains(",up_to,50000000000.00,,EUR,"))

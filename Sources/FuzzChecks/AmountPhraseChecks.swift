@@ -1,5 +1,5 @@
 import Foundation
-import PledgeTally
+import AmountLanguage
 
 /// The promises of ``AmountParser`` for any text at all, checked on one input.
 ///

@@ -1,7 +1,7 @@
 #if DEBUG || FUZZING
-@testable import PledgeTally
+@testable import Ingest
 #else
-import PledgeTally
+import Ingest
 #endif
 
 /// The promises the pledge-file readers make for any bytes at all, checked on

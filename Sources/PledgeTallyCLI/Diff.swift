@@ -1,5 +1,6 @@
 import ArgumentParser
 import PledgeTally
+import Render
 
 extension PledgeTallyCommand {
     /// `pledgetally diff`: what changed between two runs.

@@ -1,5 +1,7 @@
 import ArgumentParser
 import PledgeTally
+import Normalise
+import Render
 
 extension PledgeTallyCommand {
     /// `pledgetally parse`: how the amount grammar reads phrases.

@@ -1,5 +1,7 @@
 import ArgumentParser
 import PledgeTally
+import PledgeTallyCore
+import Aggregate
 
 extension PledgeTallyCommand {
     /// `pledgetally run`: the whole pipeline.

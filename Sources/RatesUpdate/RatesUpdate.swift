@@ -1,5 +1,6 @@
 import Foundation
-import PledgeTally
+import Normalise
+import PledgeTallyCore
 
 /// `pledgetally rates update`: downloads the ECB's reference-rate history and
 /// swaps it in for `rates/eurofxref-hist.csv` when it is a valid history that

@@ -40,8 +40,8 @@ PLEDGES_HEADER = {
            "Qualificatif", "Montant", "Montant (bas de fourchette)", "Devise", "Date", "Taux", "Date du taux",
            "Montant ({cur})", "Source du taux"],
 }
-REJECTED_HEADER = {"en": ["Source", "Line", "Field", "Value", "Reason"],
-                   "fr": ["Source", "Ligne", "Champ", "Valeur", "Motif"]}
+REJECTED_HEADER = {"en": ["Source", "Line", "Investor", "Amount as written", "Field", "Value", "Reason"],
+                   "fr": ["Source", "Ligne", "Investisseur", "Montant tel qu’écrit", "Champ", "Valeur", "Motif"]}
 RATES_HEADER = {"en": ["Currency", "ECB date", "Units per EUR", "Source"],
                 "fr": ["Devise", "Date BCE", "Unités pour 1 EUR", "Source"]}
 SUMMARY_HEADER = {
@@ -223,9 +223,8 @@ def check(outdir, lang):
     if len(rows) != len(csv_rows):
         fail(f"{rejected_n}: {len(rows)} rows, rejected.csv has {len(csv_rows)}")
     for i, (row, rec) in enumerate(zip(rows, csv_rows)):
-        got = [cell_text(row[0].value), str(row[1].value), cell_text(row[2].value), cell_text(row[3].value),
-               cell_text(row[4].value)]
-        want = [unguard(rec[0]), rec[1], unguard(rec[2]), unguard(rec[3]), unguard(rec[4])]
+        got = [cell_text(row[0].value), str(row[1].value)] + [cell_text(row[c].value) for c in range(2, 7)]
+        want = [unguard(rec[0]), rec[1]] + [unguard(rec[c]) for c in range(2, 7)]
         if got != want:
             fail(f"{rejected_n} row {i + 2}: {got} != CSV {want}")
 

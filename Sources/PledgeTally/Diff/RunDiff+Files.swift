@@ -1,3 +1,5 @@
+import Ingest
+
 extension RunDiff {
     /// Compares the output folders of two runs.
     public init(oldFolder: String, newFolder: String) throws(RunError) {

@@ -1,3 +1,5 @@
+import Render
+
 extension RunDiff {
     /// The one-line summary that starts the report.
     public var summary: String {

@@ -1,3 +1,5 @@
+import PledgeTallyCore
+
 /// What changed between two runs' outputs, keyed by pledge (source file and
 /// investor, not line number, so inserting a row does not make everything
 /// after it "changed") and by domain.

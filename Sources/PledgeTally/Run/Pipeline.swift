@@ -1,4 +1,9 @@
 import Foundation
+import PledgeTallyCore
+import Ingest
+import Normalise
+import Aggregate
+import Render
 
 /// The whole run: ingest → normalise → aggregate → render, one record at a
 /// time, into a staging folder that replaces the output folder only when

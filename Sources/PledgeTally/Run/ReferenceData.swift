@@ -1,4 +1,6 @@
 import Foundation
+import Ingest
+import Normalise
 
 /// What a run reads before the pledges: the list of pledge files, the
 /// domain mapping and the ECB rates. Every problem here is fatal: exit 66
@@ -27,7 +29,14 @@ struct ReferenceData {
         guard FileManager.default.fileExists(atPath: domainsPath) else {
             throw RunError(.inputMissing, "\(domainsPath): the domain mapping is missing")
         }
-        let domains = try DomainMap.load(path: domainsPath)
+        let domains: DomainMap
+        do {
+            domains = try DomainMap.load(path: domainsPath)
+        } catch let e as IngestError {
+            throw RunError(.inputMissing, e.description)
+        } catch {
+            throw RunError(.data, String(describing: error))
+        }
 
         let ratesFolder = inputFolder + "/rates"
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: ratesFolder) else {
@@ -66,6 +75,9 @@ struct ReferenceData {
                 throw RunError(.inputMissing, "\(path): \(error)")
             }
         }
+        guard !contents.isEmpty else {
+            throw RunError(.inputMissing, "\(ratesFolder): no ECB rates file (eurofxref-hist.csv or eurofxref.csv)")
+        }
         var rates = RateTable(files: contents)
         rates.addSources(sources)
         for file in pegs {
@@ -75,7 +87,11 @@ struct ReferenceData {
             total + ((try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0)
         }
         return ReferenceData(pledgeFiles: files, pledgeBytes: bytes, domains: domains,
-                             domainsFile: ("domains.csv", try FileDigest.sha256(path: domainsPath)), rates: rates)
+                             domainsFile: ("domains.csv", try digest(domainsPath)), rates: rates)
+    }
+
+    static func digest(_ path: String) throws(RunError) -> String {
+        do throws(IngestError) { return try FileDigest.sha256(path: path) } catch { throw RunError(error) }
     }
 
     /// The bytes of a regular file. A folder, a named pipe (which would block

@@ -1,3 +1,5 @@
+import Render
+
 /// Why a run stopped, with its sysexits code (SPEC §3).
 public struct RunError: Error, Equatable, CustomStringConvertible {
     public enum Kind: Int32, Sendable {

@@ -1,5 +1,8 @@
 import Testing
 @testable import PledgeTally
+@testable import PledgeTallyCore
+@testable import Normalise
+@testable import Aggregate
 
 @Suite("DuplicateFinder")
 struct DuplicateFinderTests {

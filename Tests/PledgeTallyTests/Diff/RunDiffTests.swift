@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import PledgeTally
+@testable import PledgeTallyCore
+@testable import Render
 
 @Suite("RunDiff")
 struct RunDiffTests {

@@ -90,7 +90,7 @@ struct CommandLineTests {
         #expect(r.stderr.contains("03-more.csv:2: amount ‘beaucoup d’argent’: "))
         let rejected = try Command.read(dir.path("Out/rejected.csv")).split(separator: "\n")
         #expect(rejected.count == 2)
-        #expect(rejected[1].hasPrefix("03-more.csv,2,amount,beaucoup d’argent,"))
+        #expect(rejected[1].hasPrefix("03-more.csv,2,Acme,beaucoup d’argent,amount,beaucoup d’argent,"))
         let manifest = try Command.read(dir.path("Out/manifest.json"))
         #expect(manifest.contains("\"path\": \"pledges/03-more.csv\""))
         #expect(manifest.contains("\"records\": 2,\n      \"accepted\": 1,\n      \"rejected\": 1"))

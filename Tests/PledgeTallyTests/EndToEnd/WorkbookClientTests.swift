@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import PledgeTally
+@testable import PledgeTallyCore
+@testable import Aggregate
 
 /// report.xlsx read by programs that are not ours: openpyxl checks names,
 /// headers, formats, dates and every cached value against the CSV files of

@@ -80,10 +80,11 @@ final class BadValuesTests {
         ]
         for (line, message) in expected {
             #expect(problem(line) == message)
-            #expect(rejection(line)?[2] == "amount", "line \(line)")
+            #expect(rejection(line)?[4] == "amount", "line \(line)")
         }
         // The CSV guard applies to rejected values too.
-        #expect(rejection(4)?[3] == "'-5 M€")
+        #expect(rejection(4)?[5] == "'-5 M€")
+        #expect(rejection(4)?[3] == "'-5 M€", "amount_text: the amount as written")
     }
 
     @Test func datesThatDoNotExistOrHaveNoRateAreRejected() {

@@ -1,5 +1,6 @@
 import Testing
 @testable import PledgeTally
+@testable import Ingest
 
 extension IngestTests {
     @Suite("EncodingCheck: UTF-8 only, checked before any record")

@@ -1,5 +1,6 @@
 import Testing
 @testable import PledgeTally
+@testable import Ingest
 
 extension IngestTests {
     @Suite("ColumnMapping: headers by name")

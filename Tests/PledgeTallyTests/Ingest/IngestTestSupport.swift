@@ -1,5 +1,6 @@
 import Testing
 @testable import PledgeTally
+@testable import Ingest
 
 /// Reads one pledge file written into a temporary directory, collecting the
 /// events; `chunkSize` and `recordLimit` override the reader's buffer sizes.

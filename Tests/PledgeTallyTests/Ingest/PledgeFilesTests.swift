@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PledgeTally
+@testable import Ingest
 
 extension IngestTests {
     @Suite("Ingest.pledgeFiles: the pledges folder")

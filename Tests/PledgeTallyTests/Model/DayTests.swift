@@ -1,5 +1,6 @@
 import Testing
 @testable import PledgeTally
+@testable import PledgeTallyCore
 
 @Suite("Day")
 struct DayTests {

@@ -1,5 +1,8 @@
 import Testing
-@testable import PledgeTally
+@testable import AmountLanguage
+import PledgeTally
+import PledgeTallyCore
+@testable import Aggregate
 
 /// Invariants over generated phrases, and inputs built to break the parser.
 @Suite("AmountParser generated inputs")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PledgeTally
+@testable import Render
 
 @Suite("CSVWriter")
 struct CSVWriterTests {

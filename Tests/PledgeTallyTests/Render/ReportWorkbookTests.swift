@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import PledgeTally
+@testable import PledgeTallyCore
+@testable import Ingest
+@testable import Normalise
+@testable import Aggregate
+@testable import Render
 
 /// ReportWorkbook fed by hand: sheet splitting, text repair, determinism,
 /// errors, and the Summary formulas' criteria, read back with openpyxl
@@ -39,8 +44,8 @@ struct ReportWorkbookTests {
         #expect(Set(pledgeSheets.map(\.header)).count == 1)
         for sheet in pledgeSheets {
             #expect(sheet.freeze == "A2")
-            #expect(sheet.autofilter == "A1:N\(sheet.rows)")
-            #expect(sheet.widths.count == 14 && sheet.widths.values.allSatisfy { (10...61).contains($0) }, "\(sheet.widths)")
+            #expect(sheet.autofilter == "A1:O\(sheet.rows)")
+            #expect(sheet.widths.count == 15 && sheet.widths.values.allSatisfy { (10...61).contains($0) }, "\(sheet.widths)")
         }
         let total = try #require(dump.formulas["\(names.summary)!D10"])
         #expect(total.contains("\(names.pledges)!$N$2:$N$1048576"))

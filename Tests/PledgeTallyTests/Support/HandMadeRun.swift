@@ -1,5 +1,10 @@
 import Foundation
 @testable import PledgeTally
+@testable import PledgeTallyCore
+@testable import Ingest
+@testable import Normalise
+@testable import Aggregate
+@testable import Render
 
 /// A run's render stage fed with values made by hand (no input files): the
 /// workbook, the CSV files and manifest.json, as the pipeline writes them, so

@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A problem with the pledges folder or a file in it that stops the run.
+///
+/// Problems inside a file's contents are not errors: they are rejections
+/// (`IngestEvent.rejected`), and the run goes on.
+public enum IngestError: Error, Equatable, CustomStringConvertible {
+    /// The pledges folder does not exist (or is not a folder). Exit 66.
+    case folderMissing(path: String)
+    /// Something in the pledges folder that is not a pledge file: another
+    /// extension, or a folder or special file named like one.
+    /// Exit 65: the input is there but its contents are wrong.
+    case unexpectedFile(path: String)
+    /// A file that must be a regular file is a folder, a named pipe or a
+    /// device. Exit 66.
+    case notRegularFile(path: String)
+    /// Opening or reading failed; `reason` is the system's (strerror). Exit 66.
+    case unreadable(path: String, reason: String)
+
+    /// One line naming the file and the reason.
+    public var description: String {
+        switch self {
+        case .folderMissing(let path):
+            return "\(path): no such folder; pledge files are read from it"
+        case .unexpectedFile(let path):
+            if PledgeFileFormat(fileName: path) != nil {
+                return "\(path): not a regular file (a folder or a special file); pledge files must be plain .csv, .tsv or .md files"
+            }
+            return "\(path): not a pledge file; only .csv, .tsv and .md files belong in the pledges folder"
+        case .notRegularFile(let path):
+            return "\(path): not a regular file (a folder or a special file)"
+        case .unreadable(let path, let reason):
+            return "\(path): cannot read: \(reason)"
+        }
+    }
+
+    /// The sysexits(3) status the run should end with.
+    public var exitCode: Int32 {
+        switch self {
+        case .folderMissing, .notRegularFile, .unreadable: return 66   // EX_NOINPUT
+        case .unexpectedFile: return 65               // EX_DATAERR
+        }
+    }
+
+    /// The system's message for an errno value.
+    static func systemMessage(_ code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+}

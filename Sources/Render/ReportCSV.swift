@@ -1,0 +1,73 @@
+import PledgeTallyCore
+import Ingest
+import Normalise
+import Aggregate
+
+/// The CSV files of SPEC §7: pledges.csv and rejected.csv row by row as the
+/// run streams, by_domain.csv at the end.
+public enum ReportCSV {
+    public static func pledgesHeader(currency: String) -> [String] {
+        ["source", "line", "investor", "domain", "domain_text", "amount_text", "qualifier", "amount", "amount_low",
+         "currency", "date", "rate", "rate_date", "amount_\(currency.lowercased())", "rate_source"]
+    }
+
+    public static func byDomainHeader(currency: String) -> [String] {
+        let c = currency.lowercased()
+        return ["domain", "pledges", "unpriced", "total_\(c)", "ceiling_\(c)", "floor_\(c)", "share_pct"]
+    }
+
+    /// Investor and amount as written, so a pledge can be followed from pledges.csv to
+    /// rejected.csv; empty for rejections of a whole file or of a record whose cells could not be told apart.
+    public static let rejectedHeader = ["source", "line", "investor", "amount_text", "field", "value", "reason"]
+
+    /// One pledges.csv row.
+    public static func write(_ p: ConvertedPledge, reportingDigits: Int, to csv: inout CSVWriter) throws(OutputError) {
+        let pledge = p.pledge
+        try csv.text(pledge.source)
+        try csv.int(pledge.line)
+        try csv.text(pledge.investor)
+        try csv.text(pledge.domain)
+        try csv.text(pledge.domainText)
+        try csv.text(pledge.amountText)
+        try csv.plain(pledge.qualifier.rawValue)
+        let digits = pledge.currency.map(CurrencyUnits.minorDigits) ?? 2
+        if let a = pledge.amount { try csv.decimal(a, places: max(digits, a.scale)) } else { try csv.empty() }
+        if let a = pledge.amountLow { try csv.decimal(a, places: max(digits, a.scale)) } else { try csv.empty() }
+        if let c = pledge.currency { try csv.plain(c) } else { try csv.empty() }
+        try csv.day(pledge.date)
+        if let r = p.rate { try csv.plain(r.text) } else { try csv.empty() }
+        if let d = p.rate?.day { try csv.day(d) } else { try csv.empty() }
+        if let a = p.amountReported { try csv.decimal(a, places: reportingDigits) } else { try csv.empty() }
+        try csv.text(p.rate?.source ?? "")
+        try csv.endRow()
+    }
+
+    /// One rejected.csv row.
+    public static func write(_ r: Rejection, to csv: inout CSVWriter) throws(OutputError) {
+        try csv.text(r.source)
+        try csv.int(r.line)
+        try csv.text(r.investor)
+        try csv.text(r.amountText)
+        try csv.text(r.field)
+        try csv.text(r.value)
+        try csv.text(r.reason)
+        try csv.endRow()
+    }
+
+    /// by_domain.csv, whole.
+    public static func writeByDomain(_ facts: RunFacts, to file: OutputFile) throws(OutputError) {
+        var csv = CSVWriter(file: file)
+        try csv.header(byDomainHeader(currency: facts.options.currency))
+        let digits = CurrencyUnits.minorDigits(facts.options.currency)
+        for row in facts.domains + [facts.grandTotal] {
+            try csv.text(row.domain)
+            try csv.plain(String(row.pledges))
+            try csv.plain(String(row.unpriced))
+            try csv.plain(row.total.formatted(places: digits))
+            try csv.plain(row.ceiling.formatted(places: digits))
+            try csv.plain(row.floor.formatted(places: digits))
+            try csv.plain(row.share(of: facts.grandTotal.total).formatted(places: 2))
+            try csv.endRow()
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import PledgeTallyCore
+import Ingest
+import Normalise
+import Aggregate
+
+/// Every output of a run, written as the run streams: pledges.csv and
+/// rejected.csv on the calling thread, report.xlsx's rows on a second thread
+/// (its XML is the costliest part), then by_domain.csv, manifest.json and the
+/// workbook's Summary, Rates and Run sheets at the end.
+package final class ReportFiles {
+    /// Inputs larger than this (in bytes of pledge files, about 100,000 rows)
+    /// get a workbook deflated at zlib level 1 rather than 6: about half the
+    /// time to close, for a file about a fifth larger.
+    static let fastCompressionAbove = 8 << 20
+
+    private enum Row {
+        case pledge(ConvertedPledge)
+        case rejection(Rejection)
+    }
+
+    private let options: RunOptions
+    private let reportingDigits: Int
+    private let folder: (String) -> String
+    private let pledgesFile: OutputFile
+    private let rejectedFile: OutputFile
+    private var pledgesCSV: CSVWriter
+    private var rejectedCSV: CSVWriter
+    private let workbook: ReportWorkbook
+    private let workbookRows: BackgroundWriter<Row>
+
+    /// Creates the files; `folder` gives the path of a file in the output folder.
+    package init(options: RunOptions, inputBytes: Int, folder: @escaping (String) -> String) throws {
+        self.options = options
+        self.folder = folder
+        reportingDigits = CurrencyUnits.minorDigits(options.currency)
+        pledgesFile = try OutputFile(path: folder("pledges.csv"))
+        rejectedFile = try OutputFile(path: folder("rejected.csv"))
+        pledgesCSV = CSVWriter(file: pledgesFile)
+        rejectedCSV = CSVWriter(file: rejectedFile)
+        try pledgesCSV.header(ReportCSV.pledgesHeader(currency: options.currency))
+        try rejectedCSV.header(ReportCSV.rejectedHeader)
+        let workbook = try ReportWorkbook(
+            path: folder("report.xlsx"), options: options,
+            compressionLevel: inputBytes > Self.fastCompressionAbove ? 1 : nil)
+        self.workbook = workbook
+        workbookRows = BackgroundWriter(name: "report.xlsx rows") { rows in
+            for row in rows {
+                switch row {
+                case .pledge(let p): try workbook.add(p)
+                case .rejection(let r): try workbook.add(r)
+                }
+            }
+        }
+    }
+
+    package func add(_ p: ConvertedPledge) throws {
+        try ReportCSV.write(p, reportingDigits: reportingDigits, to: &pledgesCSV)
+        try workbookRows.send(.pledge(p))
+    }
+
+    package func add(_ r: Rejection) throws {
+        try ReportCSV.write(r, to: &rejectedCSV)
+        try workbookRows.send(.rejection(r))
+    }
+
+    /// Completes every file. The workbook's remaining rows are written first,
+    /// then its summary sheets, on this thread.
+    package func finish(_ facts: RunFacts) throws {
+        try pledgesFile.finish()
+        try rejectedFile.finish()
+        let byDomain = try OutputFile(path: folder("by_domain.csv"))
+        try ReportCSV.writeByDomain(facts, to: byDomain)
+        try byDomain.finish()
+        let manifest = try OutputFile(path: folder("manifest.json"))
+        try manifest.write(Manifest.json(facts).rendered() + "\n")
+        try manifest.finish()
+        try workbookRows.finish()
+        try workbook.finish(facts)
+    }
+
+    /// Stops the workbook's thread after a failure elsewhere.
+    package func cancel() {
+        workbookRows.cancel()
+    }
+}

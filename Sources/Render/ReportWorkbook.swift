@@ -1,0 +1,218 @@
+import XlsxWriter
+import PledgeTallyCore
+import Ingest
+import Normalise
+import Aggregate
+
+/// report.xlsx (SPEC §7): Summary, Pledges, Rejected, Rates and Run sheets,
+/// written while the run streams.
+///
+/// The pipeline calls, from one thread: `init`, then `add` for each pledge and
+/// rejection in input order, then ``finish(_:)`` once. The workbook runs in
+/// libxlsxwriter's constant-memory mode: every sheet is written row by row and
+/// flushed, and no pledge is kept, so memory does not grow with the input.
+/// Sheets appear in creation order: Summary (filled in `finish`, but created
+/// first so it opens first), Pledges, Rejected, then any continuation sheets
+/// ("Pledges 2"… beyond Excel's 1,048,575 data rows), then Rates and Run.
+///
+/// Numbers are doubles in xlsx: each exact amount is converted once, correctly
+/// rounded (``DecimalAmount/nearestDouble``). The same inputs give the same
+/// bytes: fixed document date, no clock, no locale, no hash-order iteration.
+///
+/// Errors are ``OutputError``s naming the file: `cannotCreate` when the
+/// workbook cannot be started or its file created (exit 73), `writeFailed`
+/// for anything that goes wrong while writing or saving (exit 74), with the
+/// wrapper's message naming the sheet and cell. Text too long for a cell is cut
+/// visibly rather than failing (see ``WorkbookCellText``).
+final class ReportWorkbook {
+    let path: String
+    let options: RunOptions
+    let labels: WorkbookLabels
+    /// The workbook until ``finish(_:)`` closes it.
+    private var book: Workbook?
+    private var closed = false
+    private let formats: WorkbookFormats
+    private let summary: Worksheet
+    private let pledges: WorkbookTable
+    private let rejected: WorkbookTable
+    private let reportingCurrency: String
+    private let reportingDigits: Int
+    private let marker: (Int) -> String
+
+    /// Pledges columns the Summary formulas read (zero-based): domain, qualifier, amount in the reporting currency.
+    static let domainColumn = 3
+    static let qualifierColumn = 6
+    static let reportedColumn = 13
+
+    convenience init(path: String, options: RunOptions, compressionLevel: Int? = nil) throws {
+        try self.init(path: path, options: options, rowsPerSheet: ExcelLimits.maxRow, compressionLevel: compressionLevel)
+    }
+
+    /// `rowsPerSheet` is the most data rows per Pledges (and Rejected) sheet;
+    /// tests lower it to see the table continue on a second sheet.
+    /// `compressionLevel` is the zip's zlib level (nil: libxlsxwriter's 6).
+    init(path: String, options: RunOptions, rowsPerSheet: Int, compressionLevel: Int? = nil) throws(OutputError) {
+        self.path = path
+        self.options = options
+        let labels = WorkbookLabels.forLanguage(options.language)
+        self.labels = labels
+        marker = labels.truncated
+        reportingCurrency = options.currency
+        reportingDigits = CurrencyUnits.minorDigits(options.currency)
+        do throws(XlsxError) {
+            let book = try Workbook(
+                path: path, options: WorkbookOptions(constantMemory: true, compressionLevel: compressionLevel),
+                properties: DocumentProperties(title: labels.title, subject: "pledgetally"))
+            formats = try WorkbookFormats(book: book, language: options.language)
+            summary = try book.addWorksheet(name: labels.sheets.summary)
+            pledges = try WorkbookTable(
+                book: book, name: labels.sheets.pledges,
+                header: WorkbookLabels.filled(labels.pledgesHeader, currency: options.currency),
+                headerFormat: formats.header, rowsPerSheet: rowsPerSheet)
+            rejected = try WorkbookTable(
+                book: book, name: labels.sheets.rejected, header: labels.rejectedHeader,
+                headerFormat: formats.header, rowsPerSheet: rowsPerSheet)
+            self.book = .some(consume book)
+        } catch {
+            throw Self.mapped(error, path: path, creating: true)
+        }
+    }
+
+    /// Writes one Pledges row: the columns of pledges.csv, in its order.
+    func add(_ p: ConvertedPledge) throws {
+        try requireOpen()
+        do throws(XlsxError) {
+            try writeRow(p)
+        } catch {
+            throw Self.mapped(error, path: path, creating: false)
+        }
+    }
+
+    /// Writes one Rejected row.
+    func add(_ r: Rejection) throws {
+        try requireOpen()
+        do throws(XlsxError) {
+            let (sheet, row) = try rejected.nextRow(book: book!)
+            try text(r.source, sheet, row, 0, table: rejected)
+            try line(r.line, sheet, row, table: rejected)
+            try text(r.investor, sheet, row, 2, table: rejected)
+            try text(r.amountText, sheet, row, 3, table: rejected)
+            try text(r.field, sheet, row, 4, table: rejected)
+            try text(r.value, sheet, row, 5, table: rejected)
+            try text(r.reason, sheet, row, 6, table: rejected)
+        } catch {
+            throw Self.mapped(error, path: path, creating: false)
+        }
+    }
+
+    /// Fills Summary, adds Rates and Run, and writes the file.
+    func finish(_ facts: RunFacts) throws {
+        try requireOpen()
+        closed = true
+        do throws(XlsxError) {
+            try pledges.finish()
+            try rejected.finish()
+            try WorkbookSummary(facts: facts, labels: labels, formats: formats, pledgeSheets: pledges.sheetNames)
+                .write(on: summary, book: book!)
+            try WorkbookRates.write(facts, labels: labels, formats: formats, book: book!)
+            try WorkbookRunSheet.write(facts, labels: labels, formats: formats, book: book!)
+            if let book = book.take() { try book.close() }
+        } catch {
+            throw Self.mapped(error, path: path, creating: false)
+        }
+    }
+
+    // MARK: Rows
+
+    @inline(__always)
+    private func writeRow(_ p: ConvertedPledge) throws(XlsxError) {
+        let pledge = p.pledge
+        let (sheet, row) = try pledges.nextRow(book: book!)
+        let table = pledges
+        try text(pledge.source, sheet, row, 0, table: table)
+        try line(pledge.line, sheet, row, table: table)
+        try text(pledge.investor, sheet, row, 2, table: table)
+        try text(pledge.domain, sheet, row, 3, table: table)
+        try text(pledge.domainText, sheet, row, 4, table: table)
+        try text(pledge.amountText, sheet, row, 5, table: table)
+        try sheet.write(row: row, col: 6, string: pledge.qualifier.rawValue, format: formats.qualifier(pledge.qualifier))
+        table.see(6, characters: pledge.qualifier.rawValue.utf8.count)
+        if let currency = pledge.currency {
+            let money = try formats.money(currency, book: book!)
+            if let a = pledge.amount { try amount(a, currency, money, sheet, row, 7) }
+            if let a = pledge.amountLow { try amount(a, currency, money, sheet, row, 8) }
+            try text(currency, sheet, row, 9, table: table)
+        }
+        try date(pledge.date, sheet, row, 10)
+        if let r = p.rate {
+            let (value, chars) = rate(r)
+            try sheet.write(row: row, col: 11, number: value, format: formats.rate)
+            table.see(11, characters: chars)
+            if let d = r.day { try date(d, sheet, row, 12) }
+        }
+        if let a = p.amountReported {
+            try amount(a, reportingCurrency, try formats.money(reportingCurrency, book: book!), sheet, row, 13)
+        }
+        if let source = p.rate?.source, !source.isEmpty { try text(source, sheet, row, 14, table: table) }
+    }
+
+    @inline(__always)
+    private func text(_ s: String, _ sheet: Worksheet, _ row: Int, _ col: Int, table: WorkbookTable) throws(XlsxError) {
+        try WorkbookCellText.write(s, to: sheet, row: row, col: col, marker: marker)
+        table.see(col, text: s)
+    }
+
+    @inline(__always)
+    private func amount(_ a: DecimalAmount, _ currency: String, _ format: CellFormat, _ sheet: Worksheet,
+                        _ row: Int, _ col: Int) throws(XlsxError) {
+        try sheet.write(row: row, col: col, number: a.nearestDouble, format: format)
+        pledges.see(col, characters: WorkbookNumberFormat.displayWidth(a, currency: currency, language: options.language))
+    }
+
+    /// The source line in column 1, as a number without grouping.
+    @inline(__always)
+    private func line(_ n: Int, _ sheet: Worksheet, _ row: Int, table: WorkbookTable) throws(XlsxError) {
+        try sheet.write(row: row, col: 1, number: Double(n), format: formats.line)
+        table.see(1, characters: digits(n))
+    }
+
+    @inline(__always)
+    private func date(_ d: Day, _ sheet: Worksheet, _ row: Int, _ col: Int) throws(XlsxError) {
+        try sheet.write(row: row, col: col, day: d, format: formats.date)
+        pledges.see(col, characters: 10)
+    }
+
+    /// The rate as pledges.csv shows it (10 significant digits), as a double, and its width.
+    @inline(__always)
+    private func rate(_ r: ExchangeRate) -> (Double, Int) {
+        (r.shown.nearestDouble, r.text.utf8.count)
+    }
+
+    private func digits(_ n: Int) -> Int {
+        var count = 1
+        var v = n.magnitude
+        while v >= 10 { v /= 10; count += 1 }
+        return count
+    }
+
+    // MARK: Errors
+
+    private func requireOpen() throws(OutputError) {
+        if closed { throw OutputError.writeFailed(path: path, reason: "the workbook was already finished") }
+    }
+
+    /// The wrapper's error as the run's output error: file creation problems
+    /// are `cannotCreate` (exit 73), everything else `writeFailed` (exit 74)
+    /// with the wrapper's message, which names the sheet and cell.
+    static func mapped(_ error: XlsxError, path: String, creating: Bool) -> OutputError {
+        switch error {
+        case .cannotCreateFile(_, let reason), .invalidTmpdir(_, let reason):
+            return .cannotCreate(path: path, reason: reason)
+        case .saveFailed(_, let reason):
+            return .writeFailed(path: path, reason: reason)
+        default:
+            return creating ? .cannotCreate(path: path, reason: error.description)
+                : .writeFailed(path: path, reason: error.description)
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import PledgeTallyCore
+import Normalise
+import Aggregate
+
+/// Every word the workbook shows, in English and French (`--lang`).
+///
+/// Data stays as written (investor names, domain texts, qualifier codes such as
+/// `up_to`, rejection reasons): only the workbook's own labels are translated.
+/// Sheet names are valid Excel names in both languages.
+struct WorkbookLabels: Sendable {
+    struct SheetNames: Sendable {
+        var summary, pledges, rejected, rates, run: String
+    }
+
+    var sheets: SheetNames
+    /// The columns of pledges.csv, in its order; the last one names `{cur}`.
+    var pledgesHeader: [String]
+    var rejectedHeader: [String]
+    var ratesHeader: [String]
+
+    // Summary.
+    var title: String
+    var reportingCurrency: String
+    var rateDates: String
+    var noRates: String
+    /// The ECB files' last day: when it is old, `make rates` refreshes it.
+    var ratesEnd: String
+    var records: String
+    var accepted: String
+    var rejected: String
+    var unpriced: String
+    /// Domain, pledges, unpriced, total, ceiling, floor, share; `{cur}` is the currency.
+    var summaryHeader: [String]
+    var totalRow: String
+    var chartTitle: String
+    var notes: [String]
+
+    // Run.
+    var run: RunLabels
+
+    struct RunLabels: Sendable {
+        var tool, version, options, currency, date, language, strict: String
+        var pledgeFiles, domainMapping, rateFiles, ratesUsed, counts, grandTotal: String
+        var path, sha256, records, accepted, rejected, days, firstDate, lastDate, count: String
+        var unpriced, domains, unclassified, total, ceiling, floor, none: String
+    }
+
+    /// The text that replaces the end of a cell too long for Excel.
+    var truncated: @Sendable (Int) -> String
+
+    static func forLanguage(_ language: Language) -> WorkbookLabels {
+        switch language {
+        case .en: return english
+        case .fr: return french
+        }
+    }
+
+    /// A header with `{cur}` replaced by the reporting currency.
+    static func filled(_ header: [String], currency: String) -> [String] {
+        header.map { $0.replacing("{cur}", with: currency) }
+    }
+
+    static let english = WorkbookLabels(
+        sheets: SheetNames(summary: "Summary", pledges: "Pledges", rejected: "Rejected", rates: "Rates", run: "Run"),
+        pledgesHeader: ["Source", "Line", "Investor", "Domain", "Domain as written", "Amount as written", "Qualifier",
+                        "Amount", "Amount (low end)", "Currency", "Date", "Rate", "Rate date", "Amount ({cur})", "Rate source"],
+        rejectedHeader: ["Source", "Line", "Investor", "Amount as written", "Field", "Value", "Reason"],
+        ratesHeader: ["Currency", "ECB date", "Units per EUR", "Source"],
+        title: "Investment pledges by domain",
+        reportingCurrency: "Reporting currency",
+        rateDates: "ECB rate dates used",
+        noRates: "none needed",
+        ratesEnd: "ECB rates end",
+        records: "Records read",
+        accepted: "Pledges accepted",
+        rejected: "Records rejected",
+        unpriced: "Pledges without an amount",
+        summaryHeader: ["Domain", "Pledges", "Unpriced", "Total ({cur})", "Ceiling ({cur})", "Floor ({cur})", "Share"],
+        totalRow: "TOTAL",
+        chartTitle: "Total by domain ({cur})",
+        notes: [
+            "Ceiling: the part of the total pledged as “up to” or as a range (may shrink).",
+            "Floor: the part pledged as “at least” or as an initial tranche (may grow).",
+            "Totals are formulas over the pledges sheet; amounts converted at the ECB reference rate of each pledge’s date.",
+        ],
+        run: RunLabels(
+            tool: "Tool", version: "Version", options: "Options", currency: "Reporting currency",
+            date: "Default date", language: "Language", strict: "Strict", pledgeFiles: "Pledge files",
+            domainMapping: "Domain mapping", rateFiles: "ECB rate files", ratesUsed: "Rates used", counts: "Counts",
+            grandTotal: "Grand total", path: "Path", sha256: "SHA-256", records: "Records", accepted: "Accepted",
+            rejected: "Rejected", days: "Days", firstDate: "First date", lastDate: "Last date", count: "Count",
+            unpriced: "Unpriced", domains: "Domains", unclassified: "Unclassified domain texts", total: "Total",
+            ceiling: "Ceiling", floor: "Floor", none: "none"),
+        truncated: { length in " … [cut here: the input text has \(length) characters, over Excel’s limit of 32,767]" }
+    )
+
+    static let french = WorkbookLabels(
+        sheets: SheetNames(summary: "Synthèse", pledges: "Engagements", rejected: "Rejets", rates: "Taux", run: "Exécution"),
+        pledgesHeader: ["Source", "Ligne", "Investisseur", "Domaine", "Domaine tel qu’écrit", "Montant tel qu’écrit",
+                        "Qualificatif", "Montant", "Montant (bas de fourchette)", "Devise", "Date", "Taux", "Date du taux",
+                        "Montant ({cur})", "Source du taux"],
+        rejectedHeader: ["Source", "Ligne", "Investisseur", "Montant tel qu’écrit", "Champ", "Valeur", "Motif"],
+        ratesHeader: ["Devise", "Date BCE", "Unités pour 1 EUR", "Source"],
+        title: "Engagements d’investissement par domaine",
+        reportingCurrency: "Devise de référence",
+        rateDates: "Dates des taux BCE utilisés",
+        noRates: "aucun taux nécessaire",
+        ratesEnd: "Fin des taux BCE",
+        records: "Enregistrements lus",
+        accepted: "Engagements retenus",
+        rejected: "Enregistrements rejetés",
+        unpriced: "Engagements sans montant",
+        summaryHeader: ["Domaine", "Engagements", "Sans montant", "Total ({cur})", "Plafond ({cur})", "Plancher ({cur})",
+                        "Part"],
+        totalRow: "TOTAL",
+        chartTitle: "Total par domaine ({cur})",
+        notes: [
+            "Plafond : la part du total annoncée « jusqu’à » ou en fourchette (peut diminuer).",
+            "Plancher : la part annoncée « au moins » ou en première tranche (peut augmenter).",
+            "Les totaux sont des formules sur la feuille des engagements ; montants convertis au taux de référence BCE de la date de chaque engagement.",
+        ],
+        run: RunLabels(
+            tool: "Outil", version: "Version", options: "Options", currency: "Devise de référence",
+            date: "Date par défaut", language: "Langue", strict: "Strict", pledgeFiles: "Fichiers d’engagements",
+            domainMapping: "Table des domaines", rateFiles: "Fichiers de taux BCE", ratesUsed: "Taux utilisés",
+            counts: "Comptes", grandTotal: "Total général", path: "Chemin", sha256: "SHA-256", records: "Enregistrements",
+            accepted: "Retenus", rejected: "Rejetés", days: "Jours", firstDate: "Première date", lastDate: "Dernière date",
+            count: "Nombre", unpriced: "Sans montant", domains: "Domaines", unclassified: "Textes de domaine non classés",
+            total: "Total", ceiling: "Plafond", floor: "Plancher", none: "aucun"),
+        truncated: { length in " … [coupé ici : le texte d’entrée a \(length) caractères, au-delà de la limite d’Excel de 32 767]" }
+    )
+}

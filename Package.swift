@@ -20,6 +20,13 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        // expat, the event-driven XML parser that reads .xlsx pledge files
+        // (Debian: libexpat1-dev).
+        .systemLibrary(
+            name: "CExpat",
+            pkgConfig: "expat",
+            providers: [.apt(["libexpat1-dev"])]
+        ),
         // A small Swift wrapper over libxlsxwriter that knows nothing of pledges.
         .target(name: "XlsxWriter", dependencies: ["CXlsxWriter", "CZipLevel"]),
         // The zip compression level libxlsxwriter 1.1.4 has no setting for.
@@ -31,10 +38,14 @@ let package = Package(
         // The amount language: a phrase in, an amount, currency and qualifier out.
         // Knows nothing of pledges, files or runs.
         .target(name: "AmountLanguage", dependencies: ["PledgeTallyCore"]),
-        // Stage 1: pledge files (CSV, TSV, Markdown) in, raw records out; the file readers.
+        // Stage 1: pledge files (CSV, TSV, Markdown, xlsx) in, raw records out; the file readers.
         .target(
             name: "Ingest",
-            dependencies: ["PledgeTallyCore", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "PledgeTallyCore", "CExpat",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // Stage 2: everything that interprets: amounts, dates, domains, ECB rates, conversion.
         .target(name: "Normalise", dependencies: ["PledgeTallyCore", "AmountLanguage", "Ingest"]),
@@ -66,6 +77,7 @@ let package = Package(
         .target(
             name: "PledgeTallyCLI",
             dependencies: [
+                "AmountLanguage",
                 "PledgeTally",
                 "RatesUpdate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -87,6 +99,7 @@ let package = Package(
         .target(name: "FuzzChecks", dependencies: ["PledgeTallyCore", "AmountLanguage", "Ingest"]),
         .executableTarget(name: "FuzzPledgeFiles", dependencies: ["FuzzChecks"]),
         .executableTarget(name: "FuzzAmountParser", dependencies: ["FuzzChecks"]),
+        .executableTarget(name: "FuzzXlsx", dependencies: ["FuzzChecks"]),
         // The amount grammar's speed on a file of phrases (see README, Performance).
         .executableTarget(name: "AmountThroughput", dependencies: ["AmountLanguage"]),
     ]

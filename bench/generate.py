@@ -6,7 +6,7 @@
 Writes N pledges with the header ``investor,amount,domain,date`` (RFC 4180
 quoting, UTF-8, LF). The amount is a free-text phrase as the press writes it,
 in French or English, in EUR, USD, GBP, JPY, INR or CHF, using only the phrase
-shapes of SPEC section 4: every qualifier (exact, up_to, at_least,
+shapes of docs/amounts.md: every qualifier (exact, up_to, at_least,
 approximately, initial, range, and about 2% unspecified), scale words and
 abbreviations, symbols, ISO codes and currency words, decimal comma and point,
 thousands separators, both apostrophes, number words, time context and
@@ -303,7 +303,7 @@ EN_WORD_SCALE = {B: "billion", M: "million", K: "thousand", T: "trillion", CR: "
 def amount_en(cur, kind, m, d, bits):
     """One English amount (no qualifier)."""
     if cur == "INR" and kind == CR and m >= 1000 and d == 0 and (bits >> 15) & 1:
-        num = group(str(m), ",")          # "₹10,372 crore", as SPEC §4 writes it
+        num = group(str(m), ",")          # "₹10,372 crore", as docs/amounts.md writes it
     else:
         num = number(m, d, False, bits)
     pick = (bits >> 8) & 15

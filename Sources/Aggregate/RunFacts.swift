@@ -31,6 +31,8 @@ public struct RunFacts: Sendable {
     public var unclassified: [String] = []
     /// Pledges with the same investor, amount, domain text and date as an earlier one.
     public var duplicatePledges = 0
+    /// Pledges whose amount names a currency other than their currency column's (the amount's was kept).
+    public var currencyConflicts = 0
 
     public var records: Int { inputs.reduce(0) { $0 + $1.records } }
     public var accepted: Int { inputs.reduce(0) { $0 + $1.accepted } }

@@ -70,7 +70,11 @@ extension AmountGrammar {
         let follows = side.map { $0.currency == nil && ($0.lastToken == i - 1 || afterConnector == i) } ?? false
         if follows || !startsAmount(at: next), var side {
             if let stated = side.currency, stated.code != code {
-                throw error("two different currencies, ‘\(text(stated.token))’ and ‘\(text(i, next - 1))’", at: i)
+                if lexicon.isShared(stated.code, including: code) {
+                    side.currency = CurrencyMark(code: code, token: i)   // "$5bn CAD"
+                } else if !lexicon.isShared(code, including: stated.code) {
+                    throw error("two different currencies, ‘\(text(stated.token))’ and ‘\(text(i, next - 1))’", at: i)
+                }
             }
             if side.currency == nil {
                 side.currency = CurrencyMark(code: code, token: i)

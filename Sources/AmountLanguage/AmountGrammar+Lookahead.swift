@@ -50,8 +50,13 @@ extension AmountGrammar {
         case .number: return true
         case .word:
             switch role(at: i).0 {
-            case let .number(_, needsScale): return !needsScale || isScale(at: i + 1)
-            case .articleOrJoin: return isScale(at: i + 1)
+            case let .number(_, needsScale):
+                if !needsScale && (i + 1 >= n || tokens[i + 1].kind != .word && tokens[i + 1].kind != .dash) {
+                    return true
+                }
+                return numberWords(at: i) != nil
+            case .hundred, .fraction: return numberWords(at: i) != nil
+            case .articleOrJoin: return isScale(at: i + 1) || numberWords(at: i) != nil
             default: return false
             }
         default: return false

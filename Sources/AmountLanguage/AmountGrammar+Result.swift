@@ -35,8 +35,7 @@ extension AmountGrammar {
             if highValue < lowValue {
                 throw error("the range’s low end, ‘\(text(low))’, is above its high end, ‘\(text(high))’", at: low.firstToken)
             }
-            return ParsedAmount(qualifier: .range, amount: highValue, amountLow: lowValue,
-                                currency: code.map { lexicon.codes[Int($0.code)] })
+            return reading(ParsedAmount(qualifier: .range, amount: highValue, amountLow: lowValue, currency: nil), code)
         }
         let side = main[0]
         let amount = try value(of: side, french: isFrench)
@@ -45,8 +44,18 @@ extension AmountGrammar {
                 throw error("two different amounts, ‘\(text(side))’ and ‘\(text(conversion))’, in the same currency", at: conversion.firstToken)
             }
         }
-        return ParsedAmount(qualifier: qualifier, amount: amount,
-                            currency: side.currency.map { lexicon.codes[Int($0.code)] })
+        return reading(ParsedAmount(qualifier: qualifier, amount: amount, currency: nil), side.currency)
+    }
+
+    /// The amount with its currency: an ISO code, or a shared one ("$", "kr")
+    /// with the codes a currency column may choose among.
+    private func reading(_ amount: ParsedAmount, _ mark: CurrencyMark?) -> ParsedAmount {
+        guard let mark else { return amount }
+        var amount = amount
+        let (code, shared) = lexicon.reading(mark.code)
+        amount.currency = code
+        amount.sharedCurrency = shared
+        return amount
     }
 
     /// The side's exact value in units, checked against the limits.
@@ -73,6 +82,14 @@ extension AmountGrammar {
                 let decimalMark: UInt8 = isFrench ? UInt8(ascii: ",") : english > 0 ? UInt8(ascii: ".") : 0
                 decimals = number.ambiguousMark == decimalMark ? 3 : 0
             }
+        }
+        if side.addsHalf {
+            // "deux milliards et demi": half of the scale's unit more.
+            guard decimals == 0 else {
+                throw error("‘\(text(side))’ adds a half to a number with decimals", at: side.firstToken)
+            }
+            mantissa = mantissa * 10 + 5
+            decimals = 1
         }
         let power = Int(side.scale.map { isFrench ? $0.french : $0.english } ?? 0)
         let scaled: DecimalAmount
@@ -102,6 +119,11 @@ extension AmountGrammar {
     }
 
     func text(_ side: AmountSide) -> String { text(side.firstToken, side.lastToken) }
+
+    /// The phrase from token `i` to its end: what a small parser left unread.
+    func rest(from i: Int) -> String {
+        i < n ? tokenizer.text(tokens[i].start, Int32(tokenizer.bytes.count)) : ""
+    }
 
     func error(_ reason: String, at i: Int) -> AmountParseError {
         let byte = i >= 0 && i < n ? Int(tokens[i].start) : 0

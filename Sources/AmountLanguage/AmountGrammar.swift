@@ -94,6 +94,9 @@ struct AmountGrammar {
             throw unknownWord(at: i)
         case let .scale(en, fr):
             count(node.language)
+            if currentSide == nil, let words = numberWords(at: i) {
+                return try amount(words, at: i)   // "mille milliards"
+            }
             guard var side = currentSide else {
                 throw error("no number before the scale ‘\(text(i, next - 1))’", at: i)
             }
@@ -117,10 +120,13 @@ struct AmountGrammar {
             } else if q.strength > qualifier.strength {
                 qualifier = q
             }
-        case let .number(value, needsScale):
-            if needsScale && !isScale(at: next) { throw unexpected(at: i) }
-            count(node.language)
-            try startAmount(.words(WordNumber(Int(value))), at: i)
+        case .number, .hundred, .fraction:
+            if let words = numberWords(at: i) { return try amount(words, at: i) }
+            if case .number(1, needsScale: true) = node.role, isArticle(at: i) {
+                count(node.language)   // "an extra £500m"
+                return next
+            }
+            throw unexpected(at: i)
         case .de:
             count(node.language)
             if startsPricedAmount(at: next) && main.isEmpty && !inParens {
@@ -137,9 +143,13 @@ struct AmountGrammar {
             if isScale(at: next) {
                 count(.english)
                 try startAmount(.words(WordNumber(1)), at: i)
+            } else if let words = numberWords(at: i) {
+                return try amount(words, at: i)   // "a hundred billion", "a quarter of a billion"
             } else if startsPricedAmount(at: next), currentSide != nil {
                 count(.french)
                 try join(at: i)
+            } else if isArticle(at: i) {
+                count(.english)   // "a $100bn fund"
             } else {
                 throw unexpected(at: i)
             }
@@ -163,8 +173,52 @@ struct AmountGrammar {
             unspecifiedWords = (i, next - 1)
         case .ignored:
             count(node.language)
+        case .andAHalf:
+            // "un milliard et demi", "a billion and a half"
+            guard var side = currentSide, side.scale != nil, side.lastToken == i - 1, !side.addsHalf else {
+                throw unexpected(at: i)
+            }
+            count(node.language)
+            side.addsHalf = true
+            side.lastToken = next - 1
+            currentSide = side
+        case .plusSuffix:
+            // "$20bn-plus": the hyphen glued on both sides, right after the amount.
+            guard i >= 2, tokens[i - 1].kind == .dash, isGlued(i - 1), let side = currentSide,
+                  side.lastToken == i - 2, !inParens else {
+                throw unexpected(at: i)
+            }
+            if Qualifier.atLeast.strength > qualifier.strength { qualifier = .atLeast }
         }
         return next
+    }
+
+    /// Starts an amount written in words; returns the token after them.
+    private mutating func amount(_ words: NumberWordsReading, at i: Int) throws(AmountParseError) -> Int {
+        french += words.french
+        english += words.english
+        try startAmount(.words(words.value), at: i)
+        if var side = currentSide {
+            side.lastToken = max(side.lastToken, words.next - 1)
+            currentSide = side
+        }
+        return words.next
+    }
+
+    /// "a", "an" as an article before the amount: "a $100bn fund", "an extra £500m",
+    /// "a multi-billion dollar investment". Words that do not change the amount may
+    /// come between.
+    func isArticle(at i: Int) -> Bool {
+        guard main.isEmpty, !inParens else { return false }
+        var k = i + 1
+        while k < n {
+            let (role, length) = role(at: k)
+            guard case .ignored = role else { break }
+            k += length
+        }
+        if startsPricedAmount(at: k) { return true }
+        if case .unspecified = role(at: k).0 { return true }
+        return false
     }
 
     mutating func count(_ language: AmountVocabulary.Language) {

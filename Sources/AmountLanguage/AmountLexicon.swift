@@ -23,6 +23,10 @@ final class AmountLexicon: Sendable {
         case perPeriod
         case unspecified
         case ignored
+        case hundred
+        case fraction(Int8)
+        case andAHalf
+        case plusSuffix
     }
 
     struct Node: Sendable {
@@ -39,6 +43,10 @@ final class AmountLexicon: Sendable {
     /// ISO codes, indexed by the currency ids used everywhere else.
     let codes: [String]
     let codeIndex: [String: Int16]
+    /// By currency id: the shared currency ("$", "kr") it is, if it is one.
+    let shared: [SharedCurrency?]
+    /// By currency id: the code a currency is read as when nothing chooses ("$": USD; "kr": nil).
+    let readAs: [String?]
     /// Folded text of each word id.
     let words: [String]
 
@@ -73,13 +81,17 @@ final class AmountLexicon: Sendable {
             return Int16(codes.count - 1)
         }
         for c in AmountVocabulary.isoCodes { _ = code(c) }
+        var sharedByID: [Int16: (SharedCurrency, assumed: String?)] = [:]
+        for (i, shared) in AmountVocabulary.sharedCurrencies.enumerated() {
+            sharedByID[code(shared.name)] = (SharedCurrency(index: UInt8(i)), shared.assumed)
+        }
 
         // Phrases as lists of folded words.
         var wordIDs: [String: Int32] = [:]
         var words: [String] = []
         func wordID(_ w: String) -> Int32 {
             if let i = wordIDs[w] { return i }
-            precondition(w.utf8.count <= Self.maxWordLength && w.utf8.allSatisfy { $0 < 0x80 }, "vocabulary word ‘\(w)’")
+            precondition(w.utf8.count <= Self.maxWordLength, "vocabulary word ‘\(w)’")
             wordIDs[w] = Int32(words.count)
             words.append(w)
             return Int32(words.count - 1)
@@ -113,6 +125,10 @@ final class AmountLexicon: Sendable {
             case .perPeriod: role = .perPeriod
             case .unspecified: role = .unspecified
             case .ignored: role = .ignored
+            case .hundred: role = .hundred
+            case let .fraction(d): role = .fraction(Int8(d))
+            case .andAHalf: role = .andAHalf
+            case .plusSuffix: role = .plusSuffix
             }
             if role != .none {
                 precondition(build[node].role == .none || build[node].role == role,
@@ -170,6 +186,8 @@ final class AmountLexicon: Sendable {
         }
 
         self.codes = codes
+        self.shared = codes.indices.map { sharedByID[Int16($0)]?.0 }
+        self.readAs = codes.indices.map { sharedByID[Int16($0)].map { $0.assumed } ?? codes[$0] }
         self.codeIndex = codeIndex
         self.words = words
         self.slotLo = lo
@@ -234,6 +252,19 @@ final class AmountLexicon: Sendable {
     /// The currency id of a three-letter word written in capitals (packed folded), or nil.
     @inline(__always)
     func upperCode(_ lo: UInt64) -> Int16? { upperCodes[lo] }
+
+    /// The ISO code of a currency id, or nil for a shared currency nothing chose
+    /// ("kr"); and the shared currency, whose codes a currency column may choose among.
+    @inline(__always)
+    func reading(_ id: Int16) -> (code: String?, shared: SharedCurrency?) {
+        (readAs[Int(id)], shared[Int(id)])
+    }
+
+    /// Whether a shared currency id may be the currency `other` names: "$" and "C$".
+    func isShared(_ id: Int16, including other: Int16) -> Bool {
+        guard let shared = shared[Int(id)], self.shared[Int(other)] == nil else { return false }
+        return shared.codes.contains(codes[Int(other)])
+    }
 
     /// The currency of a glued form such as "us$", or nil.
     func gluedCurrency(_ text: String) -> Int16? { glued[text] }

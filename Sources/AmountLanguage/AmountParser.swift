@@ -65,3 +65,16 @@ public enum AmountParser {
         }
     }
 }
+
+extension AmountParser {
+    /// Runs `body` on the grammar of a tokenized phrase, before it is read: the
+    /// small parsers are tested this way, on their value and the rest they leave.
+    static func withGrammar<R>(_ text: String, _ body: (AmountGrammar) -> R) -> R? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var tokenizer = AmountTokenizer(bytes, lexicon: AmountLexicon.shared)
+            if tokenizer.run() != nil { return nil }
+            return body(AmountGrammar(tokenizer))
+        }
+    }
+}

@@ -37,6 +37,8 @@ struct AmountSide {
     var figure: Figure
     var scale: ScaleMark?
     var currency: CurrencyMark?
+    /// "et demi", "and a half" after the scale: half a scale unit more.
+    var addsHalf = false
     /// Tokens spanned, for messages.
     var firstToken: Int
     var lastToken: Int

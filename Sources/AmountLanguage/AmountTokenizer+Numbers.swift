@@ -36,6 +36,9 @@ extension AmountTokenizer {
         let firstGroup = readGroup()
         var commas = 0, dots = 0, spaces = 0
         var commaGroupsOf3 = true, dotGroupsOf3 = true
+        // Indian grouping ("1,05,600", "12,34,567"): groups of two, then the last of three.
+        var commaGroupsOf2BeforeLast = true
+        var lastCommaGroup = 0
         var lastMark: UInt8 = 0
         var lastGroup = 0
         while j < n {
@@ -73,6 +76,8 @@ extension AmountTokenizer {
             if c == UInt8(ascii: ",") {
                 commas += 1
                 if group != 3 { commaGroupsOf3 = false }
+                if commas > 1 && lastCommaGroup != 2 { commaGroupsOf2BeforeLast = false }
+                lastCommaGroup = group
             } else {
                 dots += 1
                 if group != 3 { dotGroupsOf3 = false }
@@ -81,7 +86,14 @@ extension AmountTokenizer {
             lastGroup = group
         }
         if overflow { number.problem = .tooLarge }
-        if commas > 0 && dots > 0 {
+        // Indian grouping: at least two commas, the first group of one or two digits,
+        // the commas' groups of two but the last of three, no space; a decimal point
+        // may follow.
+        let indian = commas >= 2 && spaces == 0 && firstGroup <= 2 && commaGroupsOf2BeforeLast
+            && lastCommaGroup == 3 && (dots == 0 || (dots == 1 && lastMark == UInt8(ascii: ".")))
+        if indian {
+            number.decimals = dots == 1 ? lastGroup : 0
+        } else if commas > 0 && dots > 0 {
             // Both marks: the last is the decimal mark, written once; the other groups thousands.
             let decimalIsComma = lastMark == UInt8(ascii: ",")
             let decimalCount = decimalIsComma ? commas : dots

@@ -10,6 +10,9 @@ struct AmountTokenizer {
     let bytes: UnsafeBufferPointer<UInt8>
     let lexicon: AmountLexicon
     var tokens: [AmountToken] = []
+    /// The end of an unknown hyphenated word being read as its parts
+    /// ("quatre-vingt-dix", "bn-plus", "demi-milliard").
+    private var splitHyphensUntil = 0
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, lexicon: AmountLexicon) {
         self.bytes = bytes
@@ -107,6 +110,8 @@ struct AmountTokenizer {
         var length = 0
         var slow = false
         var upper = 0
+        var hyphens = 0
+        let keepsHyphens = start >= splitHyphensUntil
         var j = start
         @inline(__always) func push(_ b: UInt8) {
             if length < 8 {
@@ -130,8 +135,9 @@ struct AmountTokenizer {
                     push(c)
                     j += 1
                     break loop
-                } else if c == UInt8(ascii: "-"), j + 1 < n, letterLength(at: j + 1) > 0 {
+                } else if c == UInt8(ascii: "-"), keepsHyphens, j + 1 < n, letterLength(at: j + 1) > 0 {
                     push(c)
+                    hyphens += 1
                     j += 1
                 } else {
                     break loop
@@ -160,7 +166,7 @@ struct AmountTokenizer {
         if slow {
             let folded = TextFolding.fold(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<j]), as: UTF8.self))
             let utf8 = Array(folded.utf8)
-            if utf8.count <= AmountLexicon.maxWordLength && utf8.allSatisfy({ $0 < 0x80 }) {
+            if utf8.count <= AmountLexicon.maxWordLength {
                 let key = AmountLexicon.pack(utf8)
                 id = lexicon.wordID(lo: key.lo, hi: key.hi)
             }
@@ -170,6 +176,11 @@ struct AmountTokenizer {
                 return j
             }
             id = lexicon.wordID(lo: lo, hi: hi)
+        }
+        if id < 0 && hyphens > 0 {
+            // Unknown as a whole: read its parts, with the hyphens as dashes.
+            splitHyphensUntil = j
+            return scanWord(at: start)
         }
         // "$US": a symbol glued before these letters.
         if id >= 0, lexicon.gluesToSymbol[Int(id)], let last = tokens.last, last.kind == .currency,

@@ -37,6 +37,14 @@ enum AmountVocabulary {
         case unspecified
         /// Carries no meaning for the amount ("soit", "au total").
         case ignored
+        /// "cent", "hundred": multiplies the number words before it, or one.
+        case hundred
+        /// "demi", "half", "quarter": a fraction (1 / the value) of the number words before it, or of one.
+        case fraction(Int)
+        /// "et demi", "and a half": adds a half to the number (and its scale) before it.
+        case andAHalf
+        /// "plus" glued after an amount with a hyphen: at least.
+        case plusSuffix
     }
 
     /// Roles in time context ("d'ici 2030", "over four years"), which is skipped.
@@ -82,7 +90,7 @@ enum AmountVocabulary {
 
     /// Currency symbols, as single characters.
     static let symbols: [(Unicode.Scalar, String)] = [
-        ("€", "EUR"), ("$", "USD"), ("£", "GBP"), ("¥", "JPY"), ("₹", "INR"), ("₩", "KRW"),
+        ("€", "EUR"), ("$", "$"), ("£", "GBP"), ("¥", "JPY"), ("₹", "INR"), ("₩", "KRW"),
         ("₽", "RUB"), ("₺", "TRY"), ("₪", "ILS"), ("₱", "PHP"),
     ]
 
@@ -96,7 +104,6 @@ enum AmountVocabulary {
     /// Currency words and names, singular and plural, both languages.
     static let currencyWords: [(String, String, Language)] = [
         ("euro", "EUR", .either), ("euros", "EUR", .either),
-        ("dollar", "USD", .either), ("dollars", "USD", .either),
         ("dollar us", "USD", .french), ("dollars us", "USD", .french),
         ("dollar americain", "USD", .french), ("dollars americains", "USD", .french),
         ("us dollar", "USD", .english), ("us dollars", "USD", .english), ("u s dollars", "USD", .english),
@@ -146,16 +153,8 @@ enum AmountVocabulary {
         ("riyal saoudien", "SAR", .french), ("riyals saoudiens", "SAR", .french),
         ("qr", "QAR", .either), ("qatari riyal", "QAR", .english), ("qatari riyals", "QAR", .english),
         ("riyal qatari", "QAR", .french), ("riyals qataris", "QAR", .french),
-        // Words that name several currencies: "A|B" lists them, and the currency column must say which.
-        ("dirham", "AED|MAD", .either), ("dirhams", "AED|MAD", .either),
-        ("riyal", "SAR|QAR|OMR|YER|IRR", .either), ("riyals", "SAR|QAR|OMR|YER|IRR", .either),
-        ("rial", "SAR|QAR|OMR|YER|IRR", .either), ("rials", "SAR|QAR|OMR|YER|IRR", .either),
+        // A bare "dirhams" or "riyals" names several currencies: see `sharedCurrencies`.
     ]
-
-    /// The currencies a word of `currencyWords` leaves open ("AED|MAD"), or nil for one currency.
-    static func candidates(_ code: String) -> [String]? {
-        code.contains("|") ? code.split(separator: "|").map(String.init) : nil
-    }
 
     /// Codes also recognised in lower or mixed case ("usd", "Eur"): the euro and the
     /// currencies the ECB publishes or has published. Any other ISO 4217 code must be
@@ -300,13 +299,17 @@ enum AmountVocabulary {
         for (p, l) in timeUnits { add(p, .none, l, .unit) }
         for (p, l) in timeFillers { add(p, .none, l, .filler) }
         for (p, l) in ignored { add(p, .ignored, l) }
+        for (p, n, l) in moreNumberWords { add(p, .number(n, needsScale: false), l) }
+        for (p, l) in hundreds { add(p, .hundred, l) }
+        for (p, d, l) in fractions { add(p, .fraction(d), l) }
+        for (p, l) in andAHalf { add(p, .andAHalf, l) }
+        for (p, l) in plusSuffix { add(p, .plusSuffix, l) }
+        for (p, l) in unchangedWords + unchangedTails { add(p, .ignored, l) }
+        for (p, q, l) in elidedQualifiers { add(p, .qualifier(q), l) }
+        for (p, l) in vagueQuantities { add(p, .unspecified, l) }
+        for (p, c, l) in sharedCurrencyWords + letterSymbols { add(p, .currency(c), l) }
+        add("of", .none, .either)
         for p in symbolPrefixes { add(p, .none, .either) }
         return all
     }
-}
-
-extension AmountParser {
-    /// The currencies a currency word leaves open (`AED|MAD` → AED, MAD), or
-    /// nil when the code names one currency.
-    public static func candidates(_ code: String) -> [String]? { AmountVocabulary.candidates(code) }
 }

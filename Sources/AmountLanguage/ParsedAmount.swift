@@ -12,6 +12,15 @@ public struct ParsedAmount: Equatable, Sendable {
     public var amountLow: DecimalAmount?
     /// The ISO 4217 code, upper case ("EUR").
     public var currency: String?
+    /// When the phrase's currency is one several share ("$", "kr"): which, so a
+    /// currency column can choose among its codes. `currency` is then the one
+    /// assumed without a column ("$": USD), or nil when none is ("kr").
+    public var sharedCurrency: SharedCurrency?
+
+    /// The codes a currency column may choose among; empty unless the currency is shared.
+    public var currencyChoices: [String] { sharedCurrency?.codes ?? [] }
+    /// The shared currency's name ("kr"), for messages.
+    public var currencyText: String? { sharedCurrency?.name }
 
     public init(qualifier: Qualifier, amount: DecimalAmount?, amountLow: DecimalAmount? = nil, currency: String?) {
         self.qualifier = qualifier
@@ -21,6 +30,17 @@ public struct ParsedAmount: Equatable, Sendable {
     }
 
     public static let unspecified = ParsedAmount(qualifier: .unspecified, amount: nil, currency: nil)
+}
+
+/// A currency symbol or word several currencies share ("$", "kr"), as listed in
+/// `AmountVocabulary.sharedCurrencies`.
+public struct SharedCurrency: Equatable, Sendable {
+    let index: UInt8
+
+    /// "$", "kr".
+    public var name: String { AmountVocabulary.sharedCurrencies[Int(index)].name }
+    /// The ISO codes it may be.
+    public var codes: [String] { AmountVocabulary.sharedCurrencies[Int(index)].codes }
 }
 
 /// Why an amount phrase could not be read.

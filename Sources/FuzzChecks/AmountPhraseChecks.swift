@@ -7,7 +7,7 @@ import AmountLanguage
 /// has an amount exactly when its qualifier is not `unspecified`, a low end
 /// only for a range and never above the high end, no negative amount, and an
 /// upper-case three-letter currency when it has one; a failure has a reason
-/// and a position inside the phrase. Two metamorphic checks from SPEC §4
+/// and a position inside the phrase. Two metamorphic checks from docs/amounts.md
 /// ("both apostrophes and any Unicode normalisation form are accepted"): the
 /// phrase in NFC and in NFD, and with ’ or ' after every letter, read the same
 /// (both succeed with the same amount, or both fail).

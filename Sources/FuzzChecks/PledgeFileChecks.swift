@@ -138,6 +138,8 @@ public enum PledgeFileChecks {
                     lastLine = max(lastLine, rejection.line)
                 }
                 if rejection.value.contains("\u{0}") { problem("rejected value holds a NUL") }
+            case .note:
+                break
             }
         }
         return problems
@@ -211,6 +213,8 @@ extension RawRecord {
         var cells = [("investor", investor), ("amount", amount), ("domain", domain)]
         if let date { cells.append(("date", date)) }
         if let currency { cells.append(("currency", currency)) }
+        if let sourceURL { cells.append(("source_url", sourceURL)) }
+        if let notes { cells.append(("notes", notes)) }
         return cells
     }
 }

@@ -58,11 +58,11 @@ struct DelimitedReader {
     /// Set once the whole file is rejected.
     private var fileRejected = false
 
-    private static let quote: UInt8 = 0x22
-    private static let lineFeed: UInt8 = 0x0A
-    private static let carriageReturn: UInt8 = 0x0D
-    private static let space: UInt8 = 0x20
-    private static let tab: UInt8 = 0x09
+    static let quote: UInt8 = 0x22
+    static let lineFeed: UInt8 = 0x0A
+    static let carriageReturn: UInt8 = 0x0D
+    static let space: UInt8 = 0x20
+    static let tab: UInt8 = 0x09
 
     /// Reads the file from its start, calling `body` for each record or
     /// rejection; stops after a whole-file rejection.
@@ -351,7 +351,11 @@ struct DelimitedReader {
             try tableRow(line, (0..<min(cellCount, cells.count)).map { Self.text(of: cells[$0], in: base) })
             return true
         }
-        guard let mapping else { return try readHeader(base: base, start: start, textEnd: textEnd, reject) }
+        guard let mapping else {
+            let usable = try readHeader(base: base, start: start, textEnd: textEnd, reject)
+            for note in self.mapping?.unusedNotes(source: source) ?? [] { try body(note) }
+            return usable
+        }
 
         guard cellCount == mapping.columnCount else {
             try reject("expected \(mapping.columnCount) cells as in the header, found \(cellCount)")
@@ -363,7 +367,8 @@ struct DelimitedReader {
             amount: Self.text(of: cells[mapping.amount], in: base),
             domain: Self.text(of: cells[mapping.domain], in: base),
             date: mapping.date.map { Self.text(of: cells[$0], in: base) },
-            currency: mapping.currency.map { Self.text(of: cells[$0], in: base) })))
+            currency: mapping.currency.map { Self.text(of: cells[$0], in: base) },
+            sourceURL: mapping.sourceURL.map { Self.text(of: cells[$0], in: base) }, notes: mapping.notes.map { Self.text(of: cells[$0], in: base) })))
         return true
     }
 
@@ -391,38 +396,5 @@ struct DelimitedReader {
             try reject(problem.reason)
             return false
         }
-    }
-
-    /// `;` when the header line has more semicolons than commas outside
-    /// quotes, else `,`. Reads on until the header line is in the buffer.
-    static func sniffSeparator(_ file: ChunkedFile, from start: Int, limit: Int) throws -> UInt8 {
-        let comma = UInt8(ascii: ","), semicolon = UInt8(ascii: ";")
-        var commas = 0, semicolons = 0
-        while true {
-            commas = 0
-            semicolons = 0
-            var inQuotes = false, content = false, complete = false
-            let base = file.bytes
-            var i = start
-            scan: while i < file.count {
-                let b = base[i]
-                i += 1
-                if inQuotes {
-                    if b == quote { inQuotes = false }
-                    continue
-                }
-                switch b {
-                case quote: inQuotes = true; content = true
-                case comma: commas += 1; content = true
-                case semicolon: semicolons += 1; content = true
-                case lineFeed: if content { complete = true; break scan }
-                case space, tab, carriageReturn: break
-                default: content = true
-                }
-            }
-            if complete || file.count - start > limit { break }
-            if try !file.refill(keepingFrom: 0) { break }
-        }
-        return semicolons > commas ? semicolon : comma
     }
 }

@@ -60,6 +60,9 @@ public enum Ingest {
         _ file: PledgeFile, chunkSize: Int, recordLimit: Int,
         _ body: (IngestEvent) throws -> Void
     ) throws {
+        if file.format == .xlsx {
+            return try XlsxReader(file: file).read(body)
+        }
         let source = try ChunkedFile(
             path: file.path, chunkSize: chunkSize, maxCapacity: recordLimit + 2 * chunkSize)
         if let problem = try EncodingCheck.firstProblem(in: source) {
@@ -79,6 +82,8 @@ public enum Ingest {
         case .markdown:
             var reader = MarkdownTableReader(source: file.name, recordLimit: recordLimit)
             try reader.read(source, body)
+        case .xlsx:
+            break
         }
     }
 }

@@ -4,17 +4,23 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads the pipe tables of a Markdown pledge file; every other line is
-/// ignored.
+/// Reads the pipe tables of a Markdown pledge file.
 ///
 /// A table is a header row (a line with an unescaped `|`) followed by a
-/// delimiter row (`---|:---:|--:`, also with a `|`); its rows follow until a
-/// blank line or a line without `|`. Outer pipes are optional, cells are
-/// trimmed and `\|` is read as `|`; other backslashes are kept as written.
-/// Each table has its own header, matched like a CSV header; a table whose
-/// header cannot be used gives one rejection (field "file", at its header
-/// line) and its rows are not read. Tables inside fenced code blocks are
-/// ignored. A file without any table is rejected as a whole.
+/// delimiter row (`---|:---:|--:`, also with a `|`; the dashes may be typed
+/// as – or —); its rows follow. Outer pipes are optional, cells are trimmed
+/// and `\|` is read as `|`; other backslashes are kept as written; a CR
+/// inside a line is read as a space. `>` blockquote markers before a line are
+/// skipped, so a quoted table is read like any other. A blank line does not
+/// end a table's header: pipe rows after it are rows of the same table. A
+/// line of other text does.
+///
+/// Every pipe row is counted: it is a record of the table it belongs to, or
+/// a rejection naming its line — a row outside a table with a header, a row
+/// of a table whose header cannot be used (that header also gives one
+/// rejection, field "file"), a delimiter row without a header above it. Tables
+/// inside fenced code blocks are ignored. A file without any pipe row is
+/// rejected as a whole.
 struct MarkdownTableReader {
     /// The file name that records carry.
     let source: String
@@ -28,17 +34,34 @@ struct MarkdownTableReader {
 
     private enum Table {
         case reading(ColumnMapping)
-        /// A table whose header was rejected: its rows are skipped.
-        case skipped
+        /// A table whose header (at this line) was rejected: its rows are rejected.
+        case skipped(headerLine: Int)
     }
 
-    /// The table being read; nil outside tables.
+    /// A pipe row whose next line tells whether it is a header (a delimiter
+    /// row follows) or a row of data.
+    private struct PendingRow {
+        var line: Int
+        var pipes: Int
+        var count: Int
+        var cells: [String]?
+        var excerpt: (text: String, isCut: Bool)
+        var bytes: Int
+    }
+
+    /// The table whose header is in force; nil before the first and after a
+    /// line of text.
     private var table: Table?
-    /// The last line, when it could be a table's header row.
-    private var candidate: (line: Int, text: String, cells: [String])?
+    /// True while the lines are a table's rows, without a break since its header.
+    private var inTable = false
+    /// The last pipe row, while outside a table's rows.
+    private var pending: PendingRow?
     /// The fence (byte and length) of the code block being skipped.
     private var fence: (byte: UInt8, length: Int)?
-    private var sawTable = false
+    private var sawPipeRow = false
+    /// The unused columns already said, once per file.
+    private var saidUnused: Set<String> = []
+    static let outsideReason = "pipe row outside a table with a header: a table needs a header row such as ‘Investor | Amount | Domain’ followed by a delimiter row such as ‘---|---|---’"
 
     private static let pipe = UInt8(ascii: "|")
     private static let backslash = UInt8(ascii: "\\")
@@ -86,7 +109,8 @@ struct MarkdownTableReader {
             }
             break
         }
-        if !sawTable {
+        try flushPending(body)
+        if !sawPipeRow {
             try body(.rejected(Rejection(
                 source: source, line: 0, field: "file", value: "",
                 reason: "no pipe table found: a table needs a header row such as ‘Investor | Amount | Domain’ followed by a delimiter row such as ‘---|---|---’")))
@@ -100,12 +124,14 @@ struct MarkdownTableReader {
         _ body: (IngestEvent) throws -> Void
     ) throws {
         if let skipped {
-            candidate = nil
-            if case .reading = table {
+            try flushPending(body)
+            if inTable {
                 try body(.rejected(Rejection(
                     source: source, line: line, field: "record", value: skipped.excerpt,
                     reason: "line longer than the limit of \(recordLimit) bytes; not read"
                         + RecordText.lengthNote(bytes: skipped.length, what: "line"))))
+            } else {
+                table = nil   // text, as far as can be told
             }
             return
         }
@@ -113,41 +139,65 @@ struct MarkdownTableReader {
         var e = end
         if e > s && base[e - 1] == 0x0D { e -= 1 }
         let written = UnsafeBufferPointer(start: base + s, count: e - s)
-        while s < e && (base[s] == 0x20 || base[s] == 0x09) { s += 1 }
-        while e > s && (base[e - 1] == 0x20 || base[e - 1] == 0x09) { e -= 1 }
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
+        while s < e && isSpace(base[s]) { s += 1 }
+        while e > s && isSpace(base[e - 1]) { e -= 1 }
+        if fence == nil {
+            // Blockquote markers: `> `, `>>`, `> > `.
+            while s < e && base[s] == UInt8(ascii: ">") {
+                s += 1
+                while s < e && isSpace(base[s]) { s += 1 }
+            }
+        }
         let trimmed = UnsafeBufferPointer(start: base + s, count: e - s)
 
-        if try skipsFencedCode(trimmed) { return }
+        if try skipsFencedCode(trimmed, body) { return }
 
-        let limit: Int
-        if case .reading(let mapping) = table { limit = mapping.columnCount } else { limit = Ingest.columnLimit }
-        let row = Self.split(trimmed, limit: limit)
-
-        if let current = table {
-            if row.pipes > 0 {
-                if case .reading(let mapping) = current {
-                    try readRow(row, written: written, line: line, mapping: mapping, body)
-                }
-                return
-            }
-            table = nil   // a blank line or text ends the table
-        }
-
-        if let header = candidate, row.pipes > 0, let delimiters = row.cells, Self.isDelimiterRow(delimiters) {
-            candidate = nil
-            sawTable = true
+        // Each pipe row waits one line: followed by a delimiter row, it is a
+        // table's header (even right under another table's rows).
+        let row = Self.split(trimmed, limit: Ingest.columnLimit)
+        if let header = pending, row.pipes > 0, let delimiters = row.cells, Self.isDelimiterRow(delimiters) {
+            pending = nil
             try startTable(header: header, delimiterCount: delimiters.count, line: line, body)
             return
         }
-        if row.pipes > 0, let cells = row.cells, !cells.isEmpty {
-            candidate = (line, Self.excerpt(written), cells)
+        try flushPending(body)
+        guard row.pipes > 0 else {
+            inTable = false   // a blank line or text ends the rows
+            if !trimmed.isEmpty { table = nil }   // text also ends the header's force
+            return
+        }
+        sawPipeRow = true
+        if let cells = row.cells, Self.isDelimiterRow(cells) {
+            try body(.rejected(Rejection(
+                source: source, line: line, field: "record", value: RecordText.excerpt(written).text,
+                reason: "delimiter row without a header row directly above it")))
+            return
+        }
+        pending = PendingRow(line: line, pipes: row.pipes, count: row.count, cells: row.cells,
+                             excerpt: RecordText.excerpt(written), bytes: written.count)
+    }
+
+    /// The pending pipe row, now known not to be a header: a row of the table
+    /// in force (the rows resume after a blank line), or a rejection.
+    private mutating func flushPending(_ body: (IngestEvent) throws -> Void) throws {
+        guard let row = pending else { return }
+        pending = nil
+        if table != nil {
+            inTable = true
+            try readRow((row.pipes, row.count, row.cells), excerpt: { row.excerpt }, bytes: row.bytes, line: row.line, body)
         } else {
-            candidate = nil
+            try body(.rejected(Rejection(
+                source: source, line: row.line, field: "record", value: row.excerpt.text,
+                reason: Self.outsideReason
+                    + (row.excerpt.isCut ? RecordText.lengthNote(bytes: row.bytes) : ""))))
         }
     }
 
     /// Tracks fenced code blocks; true when the line is in one, or a fence.
-    private mutating func skipsFencedCode(_ trimmed: UnsafeBufferPointer<UInt8>) throws -> Bool {
+    private mutating func skipsFencedCode(
+        _ trimmed: UnsafeBufferPointer<UInt8>, _ body: (IngestEvent) throws -> Void
+    ) throws -> Bool {
         let first = trimmed.first
         var run = 0
         if first == UInt8(ascii: "`") || first == UInt8(ascii: "~") {
@@ -160,9 +210,10 @@ struct MarkdownTableReader {
             return true
         }
         if run >= 3, let first {
+            try flushPending(body)
             fence = (first, run)
             table = nil
-            candidate = nil
+            inTable = false
             return true
         }
         return false
@@ -170,46 +221,58 @@ struct MarkdownTableReader {
 
     /// A header row followed by its delimiter row: a table starts.
     private mutating func startTable(
-        header: (line: Int, text: String, cells: [String]), delimiterCount: Int, line: Int,
+        header: PendingRow, delimiterCount: Int, line: Int,
         _ body: (IngestEvent) throws -> Void
     ) throws {
+        inTable = true
         func reject(_ reason: String) throws {
-            table = .skipped
+            table = .skipped(headerLine: header.line)
             try body(.rejected(Rejection(
-                source: source, line: header.line, field: "file", value: header.text,
+                source: source, line: header.line, field: "file", value: header.excerpt.text,
                 reason: reason + "; the rows of this table are not read")))
         }
-        guard delimiterCount == header.cells.count else {
-            try reject("the table’s header has \(header.cells.count) cells but its delimiter row (line \(line)) has \(delimiterCount)")
+        guard let cells = header.cells, delimiterCount == cells.count else {
+            try reject("the table’s header has \(header.count) cells but its delimiter row (line \(line)) has \(delimiterCount)")
             return
         }
-        switch ColumnMapping.match(header.cells) {
-        case .success(let mapping): table = .reading(mapping)
+        switch ColumnMapping.match(cells) {
+        case .success(let mapping):
+            table = .reading(mapping)
+            for name in mapping.unused where saidUnused.insert(name).inserted {
+                try body(.note(ColumnMapping.unusedNote(source: source, column: name)))
+            }
         case .failure(let problem): try reject(problem.reason)
         }
     }
 
     private func readRow(
-        _ row: (pipes: Int, count: Int, cells: [String]?), written: UnsafeBufferPointer<UInt8>, line: Int,
-        mapping: ColumnMapping, _ body: (IngestEvent) throws -> Void
+        _ row: (pipes: Int, count: Int, cells: [String]?), excerpt: () -> (text: String, isCut: Bool), bytes: Int,
+        line: Int, _ body: (IngestEvent) throws -> Void
     ) throws {
         if let cells = row.cells, cells.allSatisfy(\.isEmpty) { return }   // an empty row
-        guard row.count == mapping.columnCount, let cells = row.cells else {
-            let excerpt = RecordText.excerpt(written)
+        func reject(_ reason: String) throws {
+            let excerpt = excerpt()
             try body(.rejected(Rejection(
                 source: source, line: line, field: "record", value: excerpt.text,
-                reason: "expected \(mapping.columnCount) cells as in the table’s header, found \(row.count)"
-                    + (excerpt.isCut ? RecordText.lengthNote(bytes: written.count) : ""))))
+                reason: reason + (excerpt.isCut ? RecordText.lengthNote(bytes: bytes) : ""))))
+        }
+        guard case .reading(let mapping) = table else {
+            if case .skipped(let headerLine) = table {
+                try reject("row of a table whose header (line \(headerLine)) cannot be used; not read")
+            } else {
+                try reject(Self.outsideReason)
+            }
+            return
+        }
+        guard row.count == mapping.columnCount, let cells = row.cells else {
+            try reject("expected \(mapping.columnCount) cells as in the table’s header, found \(row.count)")
             return
         }
         try body(.record(RawRecord(
             source: source, line: line,
             investor: cells[mapping.investor], amount: cells[mapping.amount], domain: cells[mapping.domain],
-            date: mapping.date.map { cells[$0] }, currency: mapping.currency.map { cells[$0] })))
-    }
-
-    private static func excerpt(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        RecordText.excerpt(bytes).text
+            date: mapping.date.map { cells[$0] }, currency: mapping.currency.map { cells[$0] },
+            sourceURL: mapping.sourceURL.map { cells[$0] }, notes: mapping.notes.map { cells[$0] })))
     }
 
     /// Splits a trimmed line on its unescaped pipes, without a leading or
@@ -256,37 +319,41 @@ struct MarkdownTableReader {
         return (pipes, count, cells)
     }
 
-    /// A cell's text, trimmed, `\|` read as `|`.
+    /// A cell's text, trimmed, `\|` read as `|`, a CR read as a space.
     private static func cell(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ escapedPipe: Bool) -> String {
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
         var s = start
         var e = min(end, line.count)
-        while s < e && (line[s] == 0x20 || line[s] == 0x09) { s += 1 }
-        while e > s && (line[e - 1] == 0x20 || line[e - 1] == 0x09) { e -= 1 }
+        while s < e && isSpace(line[s]) { s += 1 }
+        while e > s && isSpace(line[e - 1]) { e -= 1 }
         let bytes = UnsafeBufferPointer(rebasing: line[s..<e])
-        guard escapedPipe else { return String(decoding: bytes, as: UTF8.self) }
+        guard escapedPipe || (bytes.count > 0 && memchr(bytes.baseAddress!, 0x0D, bytes.count) != nil) else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0
         while i < bytes.count {
             if bytes[i] == backslash && i + 1 < bytes.count {
                 if bytes[i + 1] != pipe { out.append(backslash) }
-                out.append(bytes[i + 1])
+                out.append(bytes[i + 1] == 0x0D ? 0x20 : bytes[i + 1])
                 i += 2
             } else {
-                out.append(bytes[i])
+                out.append(bytes[i] == 0x0D ? 0x20 : bytes[i])
                 i += 1
             }
         }
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Cells like `---`, `:---`, `---:`, `:---:`.
+    /// Cells like `---`, `:---`, `---:`, `:---:`; the dashes may be typographic
+    /// (‐ ‑ ‒ – — ― −), as word processors and some keyboards type them.
     static func isDelimiterRow(_ cells: [String]) -> Bool {
         !cells.isEmpty && cells.allSatisfy { cell in
-            var bytes = Substring(cell).utf8[...]
-            if bytes.first == UInt8(ascii: ":") { bytes = bytes.dropFirst() }
-            if bytes.last == UInt8(ascii: ":") { bytes = bytes.dropLast() }
-            return !bytes.isEmpty && bytes.allSatisfy { $0 == UInt8(ascii: "-") }
+            var scalars = Substring(cell).unicodeScalars[...]
+            if scalars.first == ":" { scalars = scalars.dropFirst() }
+            if scalars.last == ":" { scalars = scalars.dropLast() }
+            return !scalars.isEmpty && scalars.allSatisfy { $0 == "-" || (0x2010...0x2015).contains($0.value) || $0 == "\u{2212}" }
         }
     }
 }

@@ -6,8 +6,11 @@ public enum PledgeFileFormat: Sendable {
     case tsv
     /// `.md`: Markdown pipe tables among other text.
     case markdown
+    /// `.xlsx` and `.xlsm` workbooks; `.xls` and `.xlsb` too, to be told
+    /// they must be saved as `.xlsx`.
+    case xlsx
 
-    /// The format of a file name's extension (`.csv`, `.tsv`, `.md`, in any
+    /// The format of a file name's extension (`.csv`, `.tsv`, `.md`, `.xlsx`…, in any
     /// case), or nil when it is none of these.
     public init?(fileName: String) {
         let lower = fileName.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
@@ -17,6 +20,10 @@ public enum PledgeFileFormat: Sendable {
             self = .tsv
         } else if lower.count > 3, lower.suffix(3).elementsEqual(".md".utf8) {
             self = .markdown
+        } else if lower.count > 5, [".xlsx", ".xlsm", ".xlsb"].contains(where: { lower.suffix(5).elementsEqual($0.utf8) }) {
+            self = .xlsx
+        } else if lower.count > 4, lower.suffix(4).elementsEqual(".xls".utf8) {
+            self = .xlsx
         } else {
             return nil
         }

@@ -14,8 +14,13 @@ public struct RawRecord: Sendable, Equatable {
     public var date: String?
     /// Nil when the file has no currency column.
     public var currency: String?
+    /// The optional `source`/`url`/`lien` column: where the pledge was read.
+    public var sourceURL: String?
+    /// The optional `notes`/`remarques` column.
+    public var notes: String?
 
-    public init(source: String, line: Int, investor: String, amount: String, domain: String, date: String? = nil, currency: String? = nil) {
+    public init(source: String, line: Int, investor: String, amount: String, domain: String, date: String? = nil,
+                currency: String? = nil, sourceURL: String? = nil, notes: String? = nil) {
         self.source = source
         self.line = line
         self.investor = investor
@@ -23,6 +28,8 @@ public struct RawRecord: Sendable, Equatable {
         self.domain = domain
         self.date = date
         self.currency = currency
+        self.sourceURL = sourceURL
+        self.notes = notes
     }
 }
 

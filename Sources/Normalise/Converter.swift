@@ -1,7 +1,7 @@
 import PledgeTallyCore
 import Ingest
 
-/// Converts pledges to the reporting currency through the euro (SPEC §6).
+/// Converts pledges to the reporting currency through the euro (docs/conversion.md).
 ///
 /// amount_rep = amount × q_rep / q_orig, computed exactly and rounded once,
 /// half to even, to the reporting currency's minor unit.

@@ -1,7 +1,7 @@
 import PledgeTallyCore
 import Ingest
 
-/// Maps the domain text of a pledge to a canonical domain (SPEC §5).
+/// Maps the domain text of a pledge to a canonical domain (docs/input.md).
 ///
 /// Each rule's `match` is compared with the folded domain text as a
 /// substring (case, accents and apostrophes ignored), in file order; the first

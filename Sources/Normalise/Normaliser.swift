@@ -27,6 +27,7 @@ public struct Normaliser: Sendable {
             .failure(Rejection(source: raw.source, line: raw.line, field: field, value: value, reason: reason,
                                investor: raw.investor, amountText: raw.amount))
         }
+        currencyConflict = nil
         let investor = raw.investor.trimmingSpaces()
         if investor.isEmpty { return reject("investor", raw.investor, "the investor is empty") }
 
@@ -41,19 +42,19 @@ public struct Normaliser: Sendable {
             guard let named = currencyCode(column) else {
                 return reject("currency", column, "unknown currency ‘\(column.trimmingSpaces())’")
             }
-            if let several = AmountParser.candidates(named) {
-                return reject("currency", column, "‘\(column.trimmingSpaces())’ names several currencies (\(several.joined(separator: ", "))): write the ISO code")
+            if parsed.currencyChoices.contains(named) || currency == nil && parsed.currencyChoices.isEmpty {
+                currency = named   // the column says which dollar, which krona
+            } else if let stated = currency, stated != named {
+                // The phrase's own currency wins; the analyst is told.
+                currencyConflict = "the amount is in \(stated) but the currency column says \(named); \(stated) is kept"
+            } else if currency == nil, let written = parsed.currencyText {
+                return reject("currency", column, "the amount’s ‘\(written)’ is one of \(Self.list(parsed.currencyChoices)), not \(named)")
             }
-            if let stated = currency, stated != named, !(AmountParser.candidates(stated)?.contains(named) ?? false) {
-                let said = AmountParser.candidates(stated)?.joined(separator: " or ") ?? stated
-                return reject("currency", column, "the amount is in \(said) but the currency column says \(named)")
-            }
-            currency = named
-        }
-        if parsed.qualifier != .unspecified, let stated = currency, let several = AmountParser.candidates(stated) {
-            return reject("amount", raw.amount, "the currency word names several currencies (\(several.joined(separator: ", "))): say which in a currency column")
         }
         if parsed.qualifier != .unspecified && currency == nil {
+            if let written = parsed.currencyText {
+                return reject("amount", raw.amount, "‘\(written)’ may be \(Self.list(parsed.currencyChoices)): add a currency column that says which")
+            }
             return reject("amount", raw.amount, "no currency: name one in the amount or add a currency column")
         }
 
@@ -77,7 +78,17 @@ public struct Normaliser: Sendable {
         return .success(Pledge(
             source: raw.source, line: raw.line, investor: investor, domain: domain, domainText: raw.domain,
             amountText: raw.amount, qualifier: parsed.qualifier, amount: parsed.amount,
-            amountLow: parsed.amountLow, currency: parsed.qualifier == .unspecified ? nil : currency, date: day))
+            amountLow: parsed.amountLow, currency: parsed.qualifier == .unspecified ? nil : currency, date: day,
+            sourceURL: raw.sourceURL, notes: raw.notes))
+    }
+
+    /// The warning for the record just normalised, when its amount and its
+    /// currency column name different currencies (the amount's is kept).
+    public private(set) var currencyConflict: String?
+
+    /// "SEK, NOK, DKK or ISK".
+    static func list(_ codes: [String]) -> String {
+        codes.count < 2 ? codes.joined() : codes.dropLast().joined(separator: ", ") + " or " + codes.last!
     }
 
     /// The ISO code a currency column names ("EUR", "€", "euros"), read with
@@ -120,7 +131,7 @@ public struct Normaliser: Sendable {
 
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs, line ends and no-break spaces.
-    func trimmingSpaces() -> String {
+    package func trimmingSpaces() -> String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\u{00A0}" || $0 == "\u{202F}" }
         guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = lastIndex(where: { !isSpace($0) })!

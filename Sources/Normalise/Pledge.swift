@@ -19,9 +19,14 @@ public struct Pledge: Sendable, Equatable {
     /// Nil for an unspecified pledge.
     public var currency: String?
     public var date: Day
+    /// The optional `source`/`url`/`lien` column, as written; nil without one.
+    public var sourceURL: String?
+    /// The optional `notes`/`remarques` column, as written; nil without one.
+    public var notes: String?
 
     public init(source: String, line: Int, investor: String, domain: String, domainText: String, amountText: String,
-                qualifier: Qualifier, amount: DecimalAmount?, amountLow: DecimalAmount?, currency: String?, date: Day) {
+                qualifier: Qualifier, amount: DecimalAmount?, amountLow: DecimalAmount?, currency: String?, date: Day,
+                sourceURL: String? = nil, notes: String? = nil) {
         self.source = source
         self.line = line
         self.investor = investor
@@ -33,5 +38,7 @@ public struct Pledge: Sendable, Equatable {
         self.amountLow = amountLow
         self.currency = currency
         self.date = date
+        self.sourceURL = sourceURL
+        self.notes = notes
     }
 }

@@ -4,7 +4,7 @@ import PledgeTallyCore
 ///
 /// Rates are units of the currency per 1 EUR. A lookup for day D gives the
 /// last rate published on or before D, and refuses one published more than
-/// `maxAgeDays` before D, as SPEC §6 says.
+/// `maxAgeDays` before D, as docs/conversion.md says.
 public struct RateTable: Sendable {
     /// One currency's rates, days ascending.
     struct Series: Sendable {

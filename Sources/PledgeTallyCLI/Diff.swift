@@ -7,7 +7,12 @@ extension PledgeTallyCommand {
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show what changed between two runs' output folders.",
-            discussion: "Pledges are matched by source file and investor, not line. Exits like diff(1): 0 identical, 1 different, 2 trouble."
+            discussion: """
+                Pledges are matched by source file, investor and n-th occurrence, not line. The first line counts the \
+                changes, the second bridges the old total to the new one; then one line per change, largest first: \
+                + added, - removed, ~ changed, ! now rejected, * no longer rejected. Exits like diff(1): 0 identical, \
+                1 different, 2 trouble (a missing or damaged file, or output that cannot be written).
+                """
         )
 
         @Argument(help: "The older output folder, e.g. Output/previous.")
@@ -16,7 +21,7 @@ extension PledgeTallyCommand {
         @Argument(help: "The newer output folder, e.g. Output.")
         var new: String
 
-        @Option(help: ArgumentHelp("Also write the changes as CSV rows (+++ added, --- removed, -> changed).", valueName: "FILE"))
+        @Option(help: ArgumentHelp("Also write the changes as CSV rows (+++ added, --- removed, -> changed, now-rejected, no-longer-rejected).", valueName: "FILE"))
         var csv: String?
 
         func run() throws {
@@ -32,7 +37,12 @@ extension PledgeTallyCommand {
                 StandardError.line("pledgetally diff: \(error)")
                 throw ExitCodeError(code: 2)
             }
-            print(diff.text, terminator: "")
+            do {
+                try StandardOutput.write(diff.text)
+            } catch {
+                StandardError.line("pledgetally diff: \(error)")
+                throw ExitCodeError(code: 2)
+            }
             if !diff.isEmpty { throw ExitCodeError(code: 1) }
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AmountLanguage
 import PledgeTally
 import Normalise
 import Render
@@ -18,12 +19,17 @@ extension PledgeTallyCommand {
             for phrase in phrases {
                 let result = AmountParser.parse(phrase)
                 if case .failure = result { failed = true }
-                print(Self.json(phrase, result))
+                do {
+                    try StandardOutput.write(Self.json(phrase, result) + "\n")
+                } catch {
+                    StandardError.line("pledgetally parse: \(error)")
+                    throw ExitCodeError(code: 74)
+                }
             }
             if failed { throw ExitCodeError(code: 65) }
         }
 
-        /// The SPEC §3 object for one phrase, on one line.
+        /// The object of docs/cli.md (parse) for one phrase, on one line.
         static func json(_ text: String, _ result: Result<ParsedAmount, AmountParseError>) -> String {
             switch result {
             case .success(let p):

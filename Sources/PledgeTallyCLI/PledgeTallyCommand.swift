@@ -11,7 +11,7 @@ public struct PledgeTallyCommand: ParsableCommand {
     )
     public init() {}
 
-    /// Runs the command line and exits with the SPEC's code (sysexits).
+    /// Runs the command line and exits with the documented code (sysexits, docs/cli.md).
     public static func mainExit(_ arguments: [String]? = nil) -> Never {
         do {
             var command = try parseAsRoot(arguments)

@@ -44,6 +44,7 @@ extension PledgeTallyCommand {
             let options = RunOptions(
                 input: input, output: output, currency: currency, date: date.flatMap { Day(iso: $0) },
                 language: Language(rawValue: lang) ?? .en, strict: strict)
+            Interruption.install()   // SIGTERM, SIGINT, SIGHUP: staging removed, exit 128 + signal
             let facts = try Pipeline.run(options)
             let digits = CurrencyUnits.minorDigits(currency)
             StandardError.line(

@@ -17,7 +17,7 @@ public enum Qualifier: String, Sendable, CaseIterable, Codable {
     /// No figure was given: "Non spécifié", "undisclosed", empty.
     case unspecified
 
-    /// Which of two qualifiers wins when a phrase carries both (SPEC §4):
+    /// Which of two qualifiers wins when a phrase carries both (docs/amounts.md):
     /// range, then up_to / at_least / approximately, then initial, then exact.
     public var strength: Int {
         switch self {

@@ -1,7 +1,7 @@
 import PledgeTallyCore
 
 /// Writes RFC 4180 CSV: UTF-8 without BOM, LF line ends, `,` separators,
-/// quotes only where needed, and the CSV-injection guard of SPEC §7.
+/// quotes only where needed, and the CSV-injection guard of docs/output.md.
 public struct CSVWriter {
     public let file: OutputFile
     private var first = true

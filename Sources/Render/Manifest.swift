@@ -45,6 +45,7 @@ public enum Manifest {
                 ("unpriced", .int(facts.grandTotal.unpriced)), ("domains", .int(facts.domains.count)),
                 ("unclassified_texts", .int(facts.unclassified.count)),
                 ("repeated_pledges", .int(facts.duplicatePledges)),
+                ("currency_conflicts", .int(facts.currencyConflicts)),
             ])),
             ("grand_total", .object([
                 ("currency", .string(o.currency)),

@@ -3,12 +3,12 @@ import Ingest
 import Normalise
 import Aggregate
 
-/// The CSV files of SPEC §7: pledges.csv and rejected.csv row by row as the
+/// The CSV files of docs/output.md: pledges.csv and rejected.csv row by row as the
 /// run streams, by_domain.csv at the end.
 public enum ReportCSV {
     public static func pledgesHeader(currency: String) -> [String] {
         ["source", "line", "investor", "domain", "domain_text", "amount_text", "qualifier", "amount", "amount_low",
-         "currency", "date", "rate", "rate_date", "amount_\(currency.lowercased())", "rate_source"]
+         "currency", "date", "rate", "rate_date", "amount_\(currency.lowercased())", "source_url", "notes", "rate_source"]
     }
 
     public static func byDomainHeader(currency: String) -> [String] {
@@ -38,6 +38,8 @@ public enum ReportCSV {
         if let r = p.rate { try csv.plain(r.text) } else { try csv.empty() }
         if let d = p.rate?.day { try csv.day(d) } else { try csv.empty() }
         if let a = p.amountReported { try csv.decimal(a, places: reportingDigits) } else { try csv.empty() }
+        if let u = pledge.sourceURL { try csv.text(u) } else { try csv.empty() }
+        if let n = pledge.notes { try csv.text(n) } else { try csv.empty() }
         try csv.text(p.rate?.source ?? "")
         try csv.endRow()
     }

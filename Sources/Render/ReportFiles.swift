@@ -27,6 +27,8 @@ package final class ReportFiles {
     private var rejectedCSV: CSVWriter
     private let workbook: ReportWorkbook
     private let workbookRows: BackgroundWriter<Row>
+    /// The latest date among the accepted pledges (history.csv's run date).
+    private var latestPledgeDate: Day?
 
     /// Creates the files; `folder` gives the path of a file in the output folder.
     package init(options: RunOptions, inputBytes: Int, folder: @escaping (String) -> String) throws {
@@ -54,6 +56,7 @@ package final class ReportFiles {
     }
 
     package func add(_ p: ConvertedPledge) throws {
+        if latestPledgeDate.map({ p.pledge.date > $0 }) ?? true { latestPledgeDate = p.pledge.date }
         try ReportCSV.write(p, reportingDigits: reportingDigits, to: &pledgesCSV)
         try workbookRows.send(.pledge(p))
     }
@@ -64,18 +67,27 @@ package final class ReportFiles {
     }
 
     /// Completes every file. The workbook's remaining rows are written first,
-    /// then its summary sheets, on this thread.
-    package func finish(_ facts: RunFacts) throws {
+    /// then its summary sheets, on this thread. `previous` is the run already
+    /// published (see ``PreviousRun``): changes.csv and history.csv, and the
+    /// Changes and Run history sheets, compare with it. Returns true when this
+    /// run is the same run as the published one (nothing to rotate).
+    @discardableResult
+    package func finish(_ facts: RunFacts, previous: PreviousRun? = nil, say: (String) -> Void = { _ in }) throws -> Bool {
         try pledgesFile.finish()
         try rejectedFile.finish()
         let byDomain = try OutputFile(path: folder("by_domain.csv"))
         try ReportCSV.writeByDomain(facts, to: byDomain)
         try byDomain.finish()
+        let manifestText = Manifest.json(facts).rendered() + "\n"
         let manifest = try OutputFile(path: folder("manifest.json"))
-        try manifest.write(Manifest.json(facts).rendered() + "\n")
+        try manifest.write(manifestText)
         try manifest.finish()
+        let staging = folder("")
+        let outcome = try previous?.compare(manifest: manifestText, staging: staging.hasSuffix("/") ? String(staging.dropLast()) : staging,
+                                            facts: facts, latestPledgeDate: latestPledgeDate, say: say)
         try workbookRows.finish()
-        try workbook.finish(facts)
+        try workbook.finish(facts, changes: outcome?.changes ?? .firstRun, history: outcome?.history ?? RunHistory())
+        return outcome?.identical ?? false
     }
 
     /// Stops the workbook's thread after a failure elsewhere.

@@ -4,16 +4,17 @@ import Ingest
 import Normalise
 import Aggregate
 
-/// report.xlsx (SPEC §7): Summary, Pledges, Rejected, Rates and Run sheets,
-/// written while the run streams.
+/// report.xlsx (docs/output.md): Summary, Changes, History, Pledges, Rejected,
+/// Rates and Run sheets, written while the run streams.
 ///
 /// The pipeline calls, from one thread: `init`, then `add` for each pledge and
 /// rejection in input order, then ``finish(_:)`` once. The workbook runs in
 /// libxlsxwriter's constant-memory mode: every sheet is written row by row and
 /// flushed, and no pledge is kept, so memory does not grow with the input.
-/// Sheets appear in creation order: Summary (filled in `finish`, but created
-/// first so it opens first), Pledges, Rejected, then any continuation sheets
-/// ("Pledges 2"… beyond Excel's 1,048,575 data rows), then Rates and Run.
+/// Sheets appear in creation order: Summary, Changes and History (filled in
+/// `finish`, but created first so they come first), Pledges, Rejected, then
+/// any continuation sheets ("Pledges 2"… beyond Excel's 1,048,575 data rows,
+/// "Changes 2"… likewise), then Rates and Run.
 ///
 /// Numbers are doubles in xlsx: each exact amount is converted once, correctly
 /// rounded (``DecimalAmount/nearestDouble``). The same inputs give the same
@@ -31,8 +32,14 @@ final class ReportWorkbook {
     /// The workbook until ``finish(_:)`` closes it.
     private var book: Workbook?
     private var closed = false
+    /// Hyperlinks written in the current Pledges sheet (Excel keeps 65,530 a sheet).
+    private var linksInSheet = 0
     private let formats: WorkbookFormats
     private let summary: Worksheet
+    private let changes: Worksheet
+    private let history: Worksheet
+    private let changeLabels: WorkbookChangeLabels
+    private let rowsPerSheet: Int
     private let pledges: WorkbookTable
     private let rejected: WorkbookTable
     private let reportingCurrency: String
@@ -59,12 +66,16 @@ final class ReportWorkbook {
         marker = labels.truncated
         reportingCurrency = options.currency
         reportingDigits = CurrencyUnits.minorDigits(options.currency)
+        changeLabels = WorkbookChangeLabels.forLanguage(options.language)
+        self.rowsPerSheet = rowsPerSheet
         do throws(XlsxError) {
             let book = try Workbook(
                 path: path, options: WorkbookOptions(constantMemory: true, compressionLevel: compressionLevel),
                 properties: DocumentProperties(title: labels.title, subject: "pledgetally"))
             formats = try WorkbookFormats(book: book, language: options.language)
             summary = try book.addWorksheet(name: labels.sheets.summary)
+            changes = try book.addWorksheet(name: changeLabels.changesSheet)
+            history = try book.addWorksheet(name: changeLabels.historySheet)
             pledges = try WorkbookTable(
                 book: book, name: labels.sheets.pledges,
                 header: WorkbookLabels.filled(labels.pledgesHeader, currency: options.currency),
@@ -105,8 +116,8 @@ final class ReportWorkbook {
         }
     }
 
-    /// Fills Summary, adds Rates and Run, and writes the file.
-    func finish(_ facts: RunFacts) throws {
+    /// Fills Summary, Changes and History, adds Rates and Run, and writes the file.
+    func finish(_ facts: RunFacts, changes runChanges: RunChanges = .firstRun, history runHistory: RunHistory = RunHistory()) throws {
         try requireOpen()
         closed = true
         do throws(XlsxError) {
@@ -114,6 +125,11 @@ final class ReportWorkbook {
             try rejected.finish()
             try WorkbookSummary(facts: facts, labels: labels, formats: formats, pledgeSheets: pledges.sheetNames)
                 .write(on: summary, book: book!)
+            try WorkbookChanges(labels: changeLabels, formats: formats, currency: reportingCurrency, marker: marker,
+                                lastRow: rowsPerSheet)
+                .write(runChanges, on: changes, book: book!)
+            try WorkbookHistory(labels: changeLabels, formats: formats, marker: marker)
+                .write(runHistory, on: history, book: book!)
             try WorkbookRates.write(facts, labels: labels, formats: formats, book: book!)
             try WorkbookRunSheet.write(facts, labels: labels, formats: formats, book: book!)
             if let book = book.take() { try book.close() }
@@ -153,7 +169,26 @@ final class ReportWorkbook {
         if let a = p.amountReported {
             try amount(a, reportingCurrency, try formats.money(reportingCurrency, book: book!), sheet, row, 13)
         }
-        if let source = p.rate?.source, !source.isEmpty { try text(source, sheet, row, 14, table: table) }
+        if row == 1 { linksInSheet = 0 }
+        if let u = pledge.sourceURL, !u.isEmpty {
+            if linksInSheet < Worksheet.maxLinks, Self.isWebLink(u),
+               try sheet.write(row: row, col: 14, url: u, string: u) {
+                linksInSheet += 1
+                table.see(14, text: u)
+            } else {
+                try text(u, sheet, row, 14, table: table)
+            }
+        }
+        if let n = pledge.notes, !n.isEmpty { try text(n, sheet, row, 15, table: table) }
+        if let source = p.rate?.source, !source.isEmpty { try text(source, sheet, row, 16, table: table) }
+    }
+
+    /// An `http://` or `https://` address without spaces or control
+    /// characters: written as a hyperlink; anything else as text.
+    static func isWebLink(_ text: String) -> Bool {
+        let lower = text.prefix(8).lowercased()
+        return (lower.hasPrefix("http://") || lower.hasPrefix("https://")) && text.utf8.count > 8
+            && !text.utf8.contains { $0 <= 0x20 || $0 == 0x7F }
     }
 
     @inline(__always)

@@ -63,7 +63,8 @@ struct WorkbookLabels: Sendable {
     static let english = WorkbookLabels(
         sheets: SheetNames(summary: "Summary", pledges: "Pledges", rejected: "Rejected", rates: "Rates", run: "Run"),
         pledgesHeader: ["Source", "Line", "Investor", "Domain", "Domain as written", "Amount as written", "Qualifier",
-                        "Amount", "Amount (low end)", "Currency", "Date", "Rate", "Rate date", "Amount ({cur})", "Rate source"],
+                        "Amount", "Amount (low end)", "Currency", "Date", "Rate", "Rate date", "Amount ({cur})",
+                        "Source URL", "Notes", "Rate source"],
         rejectedHeader: ["Source", "Line", "Investor", "Amount as written", "Field", "Value", "Reason"],
         ratesHeader: ["Currency", "ECB date", "Units per EUR", "Source"],
         title: "Investment pledges by domain",
@@ -98,7 +99,7 @@ struct WorkbookLabels: Sendable {
         sheets: SheetNames(summary: "Synthèse", pledges: "Engagements", rejected: "Rejets", rates: "Taux", run: "Exécution"),
         pledgesHeader: ["Source", "Ligne", "Investisseur", "Domaine", "Domaine tel qu’écrit", "Montant tel qu’écrit",
                         "Qualificatif", "Montant", "Montant (bas de fourchette)", "Devise", "Date", "Taux", "Date du taux",
-                        "Montant ({cur})", "Source du taux"],
+                        "Montant ({cur})", "Lien", "Remarques", "Source du taux"],
         rejectedHeader: ["Source", "Ligne", "Investisseur", "Montant tel qu’écrit", "Champ", "Valeur", "Motif"],
         ratesHeader: ["Devise", "Date BCE", "Unités pour 1 EUR", "Source"],
         title: "Engagements d’investissement par domaine",

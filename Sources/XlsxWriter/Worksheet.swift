@@ -30,10 +30,13 @@ public final class Worksheet {
     /// Text over 32,767 characters throws ``XlsxError/stringTooLong(sheet:row:col:length:)``
     /// (no silent truncation). An empty string with no format writes nothing
     /// (libxlsxwriter's rule), which reads back as an empty cell. Control
-    /// characters other than tab and newline are stored escaped as `_xHHHH_`,
-    /// which Excel and LibreOffice decode (openpyxl shows the escape).
+    /// characters other than tab and newline, U+FFFE and U+FFFF are stored
+    /// escaped as `_xHHHH_`, and literal `_xHHHH_` text as `_x005F_xHHHH_`
+    /// (see ``OOXMLText``), which Excel and LibreOffice decode (openpyxl shows
+    /// the escape). The length limit applies to the text as stored.
     public func write(row: Int, col: Int, string: String, format: CellFormat? = nil) throws(XlsxError) {
         let f = try prepare(row, col, format)
+        let string = OOXMLText.escaped(string) ?? string
         let count = string.utf8.count
         let err: lxw_error = string.withCString { p in
             strlen(p) == count
@@ -41,6 +44,28 @@ public final class Worksheet {
                 : nulInText
         }
         if _slowPath(err != LXW_NO_ERROR) { throw failure(err, "write", row, col, text: string) }
+    }
+
+    /// The most hyperlinks Excel keeps in one worksheet.
+    public static let maxLinks = 65_530
+
+    /// Writes a hyperlink to `url` showing `string`. Returns false, writing
+    /// nothing, when libxlsxwriter refuses the link (longer than Excel's 2,079
+    /// characters, or past ``maxLinks`` in the sheet), so the caller can write
+    /// the text instead.
+    public func write(row: Int, col: Int, url: String, string: String, format: CellFormat? = nil) throws(XlsxError) -> Bool {
+        let f = try prepare(row, col, format)
+        let err: lxw_error = url.withCString { u in
+            string.withCString { s in
+                worksheet_write_url_opt(pointer, lxw_row_t(truncatingIfNeeded: row), lxw_col_t(truncatingIfNeeded: col), u, f, s, nil)
+            }
+        }
+        if err == LXW_NO_ERROR { return true }
+        if err == LXW_ERROR_WORKSHEET_MAX_URL_LENGTH_EXCEEDED || err == LXW_ERROR_WORKSHEET_MAX_NUMBER_URLS_EXCEEDED
+            || err == LXW_ERROR_255_STRING_LENGTH_EXCEEDED || err == LXW_ERROR_PARAMETER_VALIDATION {
+            return false
+        }
+        throw failure(err, "write", row, col, text: string)
     }
 
     /// Writes a number. xlsx stores every number as a Double: convert exact
@@ -98,6 +123,7 @@ public final class Worksheet {
         let f = try prepare(row, col, format)
         try checkFormula(formula, row, col)
         if cachedString.utf8.contains(0) { throw .stringContainsNul(sheet: name, row: row, col: col) }
+        let cachedString = OOXMLText.escaped(cachedString) ?? cachedString
         let err = worksheet_write_formula_str(pointer, lxw_row_t(truncatingIfNeeded: row), lxw_col_t(truncatingIfNeeded: col), formula, f, cachedString)
         if _slowPath(err != LXW_NO_ERROR) { throw failure(err, "writeFormula", row, col, text: cachedString) }
     }
@@ -120,6 +146,7 @@ public final class Worksheet {
             throw .invalidArgument(operation: op, detail: "a merged range needs more than one cell")
         }
         if string.utf8.contains(0) { throw .stringContainsNul(sheet: name, row: firstRow, col: firstCol) }
+        let string = OOXMLText.escaped(string) ?? string
         let err = worksheet_merge_range(pointer, lxw_row_t(firstRow), lxw_col_t(firstCol), lxw_row_t(lastRow), lxw_col_t(lastCol), string, f)
         if _slowPath(err != LXW_NO_ERROR) { throw failure(err, "mergeRange", firstRow, firstCol, text: string) }
     }

@@ -18,7 +18,7 @@ OUT=fuzz-out
 # -enable-testing: the file checks compare chunk sizes through internal API.
 BUILD_FLAGS="-c release --scratch-path $BUILD -Xswiftc -sanitize=fuzzer,address -Xswiftc -D -Xswiftc FUZZING -Xswiftc -enable-testing"
 # target, kept corpus, longest input, dictionary
-TARGETS="FuzzAmountParser:amount-corpus:4096:amount.dict FuzzPledgeFiles:file-corpus:65536:file.dict"
+TARGETS="FuzzAmountParser:amount-corpus:4096:amount.dict FuzzPledgeFiles:file-corpus:65536:file.dict FuzzXlsx:xlsx-corpus:65536:xlsx.dict"
 
 for spec in $TARGETS; do
     target=${spec%%:*}

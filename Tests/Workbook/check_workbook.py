@@ -33,12 +33,14 @@ SHEETS = {
     "en": ["Summary", "Pledges", "Rejected", "Rates", "Run"],
     "fr": ["Synthèse", "Engagements", "Rejets", "Taux", "Exécution"],
 }
+CHANGE_SHEETS = {"en": ["Changes", "Run history"], "fr": ["Modifications", "Historique"]}
 PLEDGES_HEADER = {
     "en": ["Source", "Line", "Investor", "Domain", "Domain as written", "Amount as written", "Qualifier",
-           "Amount", "Amount (low end)", "Currency", "Date", "Rate", "Rate date", "Amount ({cur})", "Rate source"],
+           "Amount", "Amount (low end)", "Currency", "Date", "Rate", "Rate date", "Amount ({cur})",
+           "Source URL", "Notes", "Rate source"],
     "fr": ["Source", "Ligne", "Investisseur", "Domaine", "Domaine tel qu’écrit", "Montant tel qu’écrit",
            "Qualificatif", "Montant", "Montant (bas de fourchette)", "Devise", "Date", "Taux", "Date du taux",
-           "Montant ({cur})", "Source du taux"],
+           "Montant ({cur})", "Lien", "Remarques", "Source du taux"],
 }
 REJECTED_HEADER = {"en": ["Source", "Line", "Investor", "Amount as written", "Field", "Value", "Reason"],
                    "fr": ["Source", "Ligne", "Investisseur", "Montant tel qu’écrit", "Champ", "Valeur", "Motif"]}
@@ -76,7 +78,7 @@ def money_format(currency, lang):
 
 
 def unguard(text):
-    """A CSV text cell without its CSV-injection guard (SPEC §7)."""
+    """A CSV text cell without its CSV-injection guard (docs/output.md)."""
     if text.startswith("'") and len(text) > 1 and text[1] in "=+-@\t\r":
         return text[1:]
     return text
@@ -159,13 +161,15 @@ def check(outdir, lang):
     summary_n, pledges_n, rejected_n, rates_n, run_n = SHEETS[lang]
     names = wb.sheetnames
 
-    # Sheet names and order: Summary, Pledges, Rejected, continuations, Rates, Run.
+    # Sheet names and order: Summary, Changes, Run history, Pledges, Rejected, continuations, Rates, Run.
+    changes_n, history_n = CHANGE_SHEETS[lang]
     pledge_sheets = continuation(names, pledges_n)
     rejected_sheets = continuation(names, rejected_n)
-    expected_names = [summary_n, pledges_n, rejected_n]
-    middle = [n for n in names[3:-2]]
-    if names[:3] != expected_names or names[-2:] != [rates_n, run_n] or \
-            sorted(middle) != sorted(pledge_sheets[1:] + rejected_sheets[1:]):
+    changes_sheets = continuation(names, changes_n)
+    expected_names = [summary_n, changes_n, history_n, pledges_n, rejected_n]
+    middle = [n for n in names[5:-2]]
+    if names[:5] != expected_names or names[-2:] != [rates_n, run_n] or \
+            sorted(middle) != sorted(pledge_sheets[1:] + rejected_sheets[1:] + changes_sheets[1:]):
         fail(f"sheets {names}: expected {expected_names} … {[rates_n, run_n]}")
     if any(n not in names for n in SHEETS[lang]):
         return
@@ -181,13 +185,16 @@ def check(outdir, lang):
     qualifier_fills = {}
     for i, (row, rec) in enumerate(zip(rows, csv_rows)):
         where = f"{pledges_n} row {i + 2} ({rec[0]}:{rec[1]})"
-        for col in (0, 2, 3, 4, 5, 6, 9, 14):
+        for col in (0, 2, 3, 4, 5, 6, 9, 14, 15, 16):
             if cell_text(row[col].value) != unguard(rec[col]):
                 fail(f"{where} col {col + 1}: {row[col].value!r} != CSV {rec[col]!r}")
             if row[col].value is not None and row[col].data_type != "s" and row[col].data_type != "inlineStr":
                 fail(f"{where} col {col + 1}: text written as {row[col].data_type}")
         if row[1].value != int(rec[1]):
             fail(f"{where}: line {row[1].value!r} != {rec[1]}")
+        link = row[14].hyperlink.target if row[14].hyperlink else None
+        if (link is not None) != rec[14].lower().startswith(("http://", "https://")) or link not in (None, rec[14]):
+            fail(f"{where}: source URL {rec[14]!r} linked as {link!r}")
         for col in (7, 8):
             same_decimal(row[col].value, rec[col], f"{where} {header[col]}")
             if rec[col] and row[col].number_format != money_format(rec[9], lang):

@@ -8,6 +8,10 @@
         Renders the first page (the first sheet) to PNG: xlsx -> PDF -> PNG
         (pdftoppm, 80 dpi), as a reader with LOCALE (default en-US; fr-FR
         shows a French analyst's view: 1 234,56 €).
+    recalc_libreoffice.py texts FILE.xlsx SHEET
+        The cells of SHEET as LibreOffice reads them (every formula
+        recalculated), as JSON: a list of rows, each a list of texts, through
+        LibreOffice's CSV export of every sheet (UTF-8).
 
 LibreOffice shows the cached values of an xlsx unless told to recalculate, so
 each run uses a fresh user profile (a temporary folder) whose
@@ -76,9 +80,29 @@ def render(xlsx, png, locale):
         shutil.rmtree(work, ignore_errors=True)
 
 
+def texts(xlsx, sheet):
+    import csv
+    import json
+    work = tempfile.mkdtemp(prefix="lo-csv-")
+    try:
+        # 76 = UTF-8; the last token -1 exports every sheet as FILE-SHEET.csv.
+        soffice(["--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+                 "--outdir", work, xlsx])
+        path = os.path.join(work, os.path.splitext(os.path.basename(xlsx))[0] + "-" + sheet + ".csv")
+        if not os.path.exists(path):
+            print(f"LibreOffice wrote no {path}: {os.listdir(work)}", file=sys.stderr)
+            sys.exit(1)
+        with open(path, encoding="utf-8", newline="") as f:
+            json.dump(list(csv.reader(f)), sys.stdout)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 if __name__ == "__main__":
     if len(sys.argv) >= 4 and sys.argv[1] == "recalc":
         recalc(sys.argv[2], sys.argv[3:])
+    elif len(sys.argv) == 4 and sys.argv[1] == "texts":
+        texts(sys.argv[2], sys.argv[3])
     elif len(sys.argv) in (4, 5) and sys.argv[1] == "render":
         render(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) == 5 else "en-US")
     else:

@@ -22,12 +22,14 @@ public enum Pipeline {
             progress.clear()
             speak(line)
         }
+        // The output folder first: one that is not the job's, or that overlaps the input, stops the run before any work.
+        let outputFolder = try OutputFolder.check(options.output, input: options.input)
         let input = try ReferenceData.load(inputFolder: options.input, say: say)
         guard input.rates.currencies.contains(options.currency) else {
             throw RunError(.usage, "--currency \(options.currency): the ECB rates files have no rate for \(options.currency)")
         }
 
-        let transaction = try OutputTransaction(target: options.output, waiting: say)
+        let transaction = try OutputTransaction(folder: outputFolder, waiting: say)
         var facts = RunFacts(version: version, options: options, domainsFile: input.domainsFile, rateFiles: input.rates.files)
         facts.ratesLastDay = input.rates.ecbLastDay
         var normaliser = Normaliser(domains: input.domains, defaultDate: options.date)
@@ -35,9 +37,11 @@ public enum Pipeline {
         var totals = DomainTotals()
         var duplicates = DuplicateFinder()
         var shownRejections = 0
+        var cutTexts = 0   // texts report.xlsx holds cut (Excel's cell limit)
         let maxShownRejections = 20
 
         var files: ReportFiles?
+        var identical = false
         do {
             let report = try ReportFiles(options: options, inputBytes: input.pledgeBytes, folder: transaction.path)
             files = report
@@ -55,6 +59,10 @@ public enum Pipeline {
                     shownRejections += 1
                 }
                 try Ingest.read(file) { event in
+                    if case .note(let line) = event {
+                        say(line)
+                        return
+                    }
                     stats.records += 1
                     recordsSoFar += 1
                     if recordsSoFar & 4095 == 0 { progress.update(stage: "reading \(file.name)", records: recordsSoFar) }
@@ -67,12 +75,24 @@ public enum Pipeline {
                             try rejected(r)
                         case .success(let p):
                             stats.accepted += 1
+                            if let conflict = normaliser.currencyConflict {
+                                facts.currencyConflicts += 1
+                                if facts.currencyConflicts <= maxShownRejections {
+                                    say("warning: \(raw.source):\(raw.line): \(conflict)")
+                                }
+                            }
                             if let earlier = duplicates.check(p.pledge), duplicates.count <= maxShownRejections {
                                 say("warning: \(raw.source):\(raw.line) states the same pledge as \(earlier) (investor, amount, domain and date); both are kept")
                             }
                             try totals.add(p)
+                            for w in WorkbookCellText.cutWarnings(p.pledge) {
+                                if cutTexts < maxShownRejections { say(w) }
+                                cutTexts += 1
+                            }
                             try report.add(p)
                         }
+                    case .note:
+                        break
                     }
                 }
                 stats.sha256 = try digests.sha256(file.path)
@@ -82,8 +102,14 @@ public enum Pipeline {
                 say("warning: … and \(duplicates.count - maxShownRejections) more repeated pledges")
             }
             facts.duplicatePledges = duplicates.count
+            if facts.currencyConflicts > maxShownRejections {
+                say("warning: … and \(facts.currencyConflicts - maxShownRejections) more amounts in another currency than their currency column")
+            }
             if duplicates.isSaturated {
                 say("note: repeated pledges were looked for among the first \(DuplicateFinder.maxSlots / 4 * 3) pledges and against them only")
+            }
+            if cutTexts > maxShownRejections {
+                say("warning: … and \(cutTexts - maxShownRejections) more texts cut in report.xlsx")
             }
             if shownRejections > maxShownRejections {
                 say("… and \(shownRejections - maxShownRejections) more rejections: see rejected.csv")
@@ -103,7 +129,7 @@ public enum Pipeline {
             }
             progress.update(stage: "writing the workbook", records: recordsSoFar, force: true)
 
-            try report.finish(facts)
+            identical = try report.finish(facts, previous: PreviousRun(target: transaction.target), say: say)
         } catch {
             files?.cancel()
             progress.clear()
@@ -120,7 +146,7 @@ public enum Pipeline {
             transaction.abandon()
             throw RunError(.data, "\(options.input): \(facts.rejected) records rejected and --strict is set; outputs left as they were")
         }
-        try transaction.publish()
+        try transaction.publish(keepingPrevious: identical)
         return facts
     }
 

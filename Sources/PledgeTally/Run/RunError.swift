@@ -1,6 +1,6 @@
 import Render
 
-/// Why a run stopped, with its sysexits code (SPEC §3).
+/// Why a run stopped, with its sysexits code (docs/cli.md).
 public struct RunError: Error, Equatable, CustomStringConvertible {
     public enum Kind: Int32, Sendable {
         case usage = 64

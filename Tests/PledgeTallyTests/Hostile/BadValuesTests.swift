@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Records that are well-formed CSV but whose values are wrong or hostile:
-/// every amount error of SPEC §4, dates that do not exist or have no rate,
+/// every amount error of docs/amounts.md, dates that do not exist or have no rate,
 /// currencies the ECB stopped publishing, repeated pledges, control and
 /// bidirectional characters, and text that looks like a formula. One run of
 /// the binary covers them all (one file, one record per case).

@@ -39,6 +39,7 @@ extension IngestTests {
                 rejection("d.md", 7, "record", "A | 1", "expected 3 cells as in the table’s header, found 2"),
                 rejection("d.md", 10, "file", "| Investor | Amount |",
                           "missing column ‘domain’ (or domaine); the rows of this table are not read"),
+                rejection("d.md", 12, "record", "| a | b |", "row of a table whose header (line 10) cannot be used; not read"),
             ])
         }
 

@@ -67,7 +67,7 @@ extension IngestTests {
         }
 
         @Test("ColumnMapping.match", arguments: [
-            (["Domain", "x", "Investor", "Amount"], ColumnMapping(investor: 2, amount: 3, domain: 0, columnCount: 4)),
+            (["Domain", "x", "Investor", "Amount"], ColumnMapping(investor: 2, amount: 3, domain: 0, columnCount: 4, unused: ["x"])),
             (["investor", "amount", "domain", "date", "devise"],
              ColumnMapping(investor: 0, amount: 1, domain: 2, date: 3, currency: 4, columnCount: 5)),
         ])

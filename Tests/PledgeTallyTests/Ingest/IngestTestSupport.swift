@@ -55,6 +55,12 @@ extension IngestEvent {
         return nil
     }
 
+    /// The line of a note, if a note.
+    var note: String? {
+        if case .note(let line) = self { return line }
+        return nil
+    }
+
     var rawRecord: RawRecord? {
         if case .record(let record) = self { return record }
         return nil

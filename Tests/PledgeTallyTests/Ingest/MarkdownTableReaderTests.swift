@@ -22,7 +22,7 @@ extension IngestTests {
         @Test("outer pipes or not, alignment colons, escaped pipes, prose around", arguments: [
             "| Investor | Amount | Domain |\n|:---|:---:|---:|\n| A \\| B | $5bn | AI |\n",
             "Investor | Amount | Domain\n:-- | :-: | --:\nA \\| B | $5bn | AI\n",
-            "# Pledges\n\nSome prose | with a pipe.\n\n| Investor | Amount | Domain |\n| --- | --- | --- |\n|A \\| B|$5bn|AI|\n\nMore prose.\n",
+            "# Pledges\n\nSome prose.\n\n| Investor | Amount | Domain |\n| --- | --- | --- |\n|A \\| B|$5bn|AI|\n\nMore prose.\n",
             "  |  Investor  |  Amount  |  Domain  |  \r\n  | ------ | ------ | ------ |  \r\n  |  A \\| B  |  $5bn  |  AI  |  \r\n",
         ])
         func tableShapes(text: String) throws {
@@ -67,6 +67,7 @@ extension IngestTests {
             #expect(try ingestEvents("t.md", text) == [
                 rejection("t.md", 1, "file", "| Contact | Phone |",
                           "missing columns ‘investor’ (or investisseur), ‘amount’ (or montant) and ‘domain’ (or domaine); the rows of this table are not read"),
+                rejection("t.md", 3, "record", "| Ann | 123 |", "row of a table whose header (line 1) cannot be used; not read"),
                 record("t.md", 7, "A", "1", "x"),
             ])
         }
@@ -77,6 +78,7 @@ extension IngestTests {
             #expect(try ingestEvents("t.md", text) == [
                 rejection("t.md", 1, "file", "Investor | Amount | Domain",
                           "the table’s header has 3 cells but its delimiter row (line 2) has 2; the rows of this table are not read"),
+                rejection("t.md", 3, "record", "A | 1 | x", "row of a table whose header (line 1) cannot be used; not read"),
             ])
         }
 
@@ -91,7 +93,7 @@ extension IngestTests {
         }
 
         @Test("a Markdown file with no table is rejected whole", arguments: [
-            "# Pledges\n\nNone yet.\n", "", "a | b\nnot a delimiter\n", "Title\n---\n", "```\n| Investor | Amount | Domain |\n|---|---|---|\n| A | 1 | x |\n```\n",
+            "# Pledges\n\nNone yet.\n", "", "Title\n---\n", "```\n| Investor | Amount | Domain |\n|---|---|---|\n| A | 1 | x |\n```\n",
         ])
         func noTable(text: String) throws {
             #expect(try ingestEvents("t.md", text) == [
@@ -103,13 +105,77 @@ extension IngestTests {
         @Test("backslashes other than before a pipe are kept as written; \\\\| ends a cell")
         func backslashes() throws {
             let text = "Investor | Amount | Domain | Note\n---|---|---|---\nA\\*B | 1 \\\\| x | n\n"
-            #expect(try ingestEvents("t.md", text) == [record("t.md", 3, "A\\*B", "1 \\\\", "x")])
+            #expect(try ingestEvents("t.md", text) == [
+                .record(RawRecord(source: "t.md", line: 3, investor: "A\\*B", amount: "1 \\\\", domain: "x", notes: "n")),
+            ])
         }
 
         @Test("BOM and date column")
         func bomAndDate() throws {
             let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("Investor|Amount|Domain|Date\n-|-|-|-\nA|1|x|2025-02-10".utf8)
             #expect(try ingestEvents("t.md", bytes: bytes) == [record("t.md", 3, "A", "1", "x", date: "2025-02-10")])
+        }
+    
+        // Issue 14: no pipe row is ever uncounted.
+
+        static let outside = "pipe row outside a table with a header: a table needs a header row such as ‘Investor | Amount | Domain’ followed by a delimiter row such as ‘---|---|---’"
+
+        @Test("rows after a blank line inside a table are rows of the same table")
+        func blankLineInsideATable() throws {
+            let text = "| Investor | Amount | Domain |\n|---|---|---|\n| A | 1 | x |\n\n| B | 2 | y |\n| C | 3 | z |\n\n\n| D | 4 | w |\n"
+            #expect(try ingestEvents("t.md", text) == [
+                record("t.md", 3, "A", "1", "x"), record("t.md", 5, "B", "2", "y"),
+                record("t.md", 6, "C", "3", "z"), record("t.md", 9, "D", "4", "w"),
+            ])
+        }
+
+        @Test("a delimiter row typed with typographic dashes", arguments: ["|—|—|—|", "|–|–|–|", "| :—: | ––– | —: |", "|−|‒|―|"])
+        func typographicDashes(delimiter: String) throws {
+            let text = "| Investor | Amount | Domain |\n\(delimiter)\n| A | 1 | x |\n"
+            #expect(try ingestEvents("t.md", text) == [record("t.md", 3, "A", "1", "x")])
+        }
+
+        @Test("a table inside a blockquote, nested or not")
+        func blockquotedTable() throws {
+            let text = "> Pledges:\n>\n> | Investor | Amount | Domain |\n> |---|---|---|\n> | A | 1 | x |\n>> | B | 2 | y |\n>\n> | C | 3 | z |\n"
+            #expect(try ingestEvents("t.md", text) == [
+                record("t.md", 5, "A", "1", "x"), record("t.md", 6, "B", "2", "y"), record("t.md", 8, "C", "3", "z"),
+            ])
+        }
+
+        @Test("a list line of pipes, pipe rows before any header or after text, a stray delimiter row: each rejected at its line")
+        func strayPipeRows() throws {
+            let text = """
+            Intro | with a pipe
+            | Investor | Amount | Domain |
+            |---|---|---|
+            | A | 1 | x |
+
+            - | F | 10 M€ | energy |
+            Text ends the header's force.
+            | G | 2 | y |
+            |---|---|---|
+            """
+            #expect(try ingestEvents("t.md", text) == [
+                rejection("t.md", 1, "record", "Intro | with a pipe", Self.outside),
+                record("t.md", 4, "A", "1", "x"),
+                rejection("t.md", 6, "record", "- | F | 10 M€ | energy |", "expected 3 cells as in the table’s header, found 4"),
+                rejection("t.md", 8, "file", "| G | 2 | y |",
+                          "missing columns ‘investor’ (or investisseur), ‘amount’ (or montant) and ‘domain’ (or domaine); the rows of this table are not read"),
+            ])
+            #expect(try ingestEvents("t.md", "a | b\nnot a delimiter\n") == [rejection("t.md", 1, "record", "a | b", Self.outside)])
+            #expect(try ingestEvents("t.md", "|---|---|\n") == [
+                rejection("t.md", 1, "record", "|---|---|", "delimiter row without a header row directly above it"),
+            ])
+        }
+
+        @Test("a row ending || then CR CR LF: no cell holds a CR; a CR inside a line is a space")
+        func carriageReturns() throws {
+            let text = "| Investor | Amount | Domain | Extra |\r\n|---|---|---|---|\r\n| A | 1 | x ||\r\r\n| B\rC | 2 | y | n |\n"
+            #expect(try ingestEvents("t.md", text) == [
+                .note("t.md: column ‘Extra’ is not used"),
+                record("t.md", 3, "A", "1", "x"), record("t.md", 4, "B C", "2", "y"),
+            ])
         }
     }
 }

@@ -54,7 +54,7 @@ struct AmountParserGeneratedTests {
         ("Rs #", "INR", .exact),
     ]
 
-    /// A number as the generator writes it, and the value SPEC §4 and the
+    /// A number as the generator writes it, and the value docs/amounts.md and the
     /// documented separator rule give it.
     struct Written {
         var text: String

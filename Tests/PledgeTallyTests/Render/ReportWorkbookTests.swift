@@ -36,16 +36,17 @@ struct ReportWorkbookTests {
         let out = dir.path("Out")
         try HandMadeRun.write(Self.pledges, rejections: Self.rejections, to: out, language: language, rowsPerSheet: 5)
         let names = WorkbookLabels.forLanguage(language).sheets
+        let changes = WorkbookChangeLabels.forLanguage(language)
         let dump = try WorkbookClients.dump(out + "/report.xlsx")
-        #expect(dump.sheetNames == [names.summary, names.pledges, names.rejected, "\(names.pledges) 2",
+        #expect(dump.sheetNames == [names.summary, changes.changesSheet, changes.historySheet, names.pledges, names.rejected, "\(names.pledges) 2",
                                     "\(names.pledges) 3", "\(names.rejected) 2", names.rates, names.run])
         let pledgeSheets = dump.sheets.filter { $0.name.hasPrefix(names.pledges) }
         #expect(pledgeSheets.map(\.rows) == [6, 6, 3])
         #expect(Set(pledgeSheets.map(\.header)).count == 1)
         for sheet in pledgeSheets {
             #expect(sheet.freeze == "A2")
-            #expect(sheet.autofilter == "A1:O\(sheet.rows)")
-            #expect(sheet.widths.count == 15 && sheet.widths.values.allSatisfy { (10...61).contains($0) }, "\(sheet.widths)")
+            #expect(sheet.autofilter == "A1:Q\(sheet.rows)")
+            #expect(sheet.widths.count == 17 && sheet.widths.values.allSatisfy { (10...61).contains($0) }, "\(sheet.widths)")
         }
         let total = try #require(dump.formulas["\(names.summary)!D10"])
         #expect(total.contains("\(names.pledges)!$N$2:$N$1048576"))

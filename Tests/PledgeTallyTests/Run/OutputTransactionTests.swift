@@ -14,6 +14,11 @@ struct OutputTransactionTests {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     }
 
+    /// A manifest.json as pledgetally writes it, so the folder holds a run.
+    func writeManifest(_ t: OutputTransaction) throws {
+        try write(#"{"tool": {"name": "pledgetally", "version": "test"}}"#, to: t.path("manifest.json"))
+    }
+
     func read(_ path: String) -> String? {
         FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
     }
@@ -21,10 +26,10 @@ struct OutputTransactionTests {
     @Test func firstRunCreatesTheFolder() throws {
         let out = root + "/Output"
         let t = try OutputTransaction(target: out)
-        try write("one", to: t.path("a.csv"))
+        try write("one", to: t.path("pledges.csv"))
         #expect(!FileManager.default.fileExists(atPath: out))
         try t.publish()
-        #expect(read(out + "/a.csv") == "one")
+        #expect(read(out + "/pledges.csv") == "one")
         #expect(!FileManager.default.fileExists(atPath: out + "/previous"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == [".Output.lock", "Output"])
     }
@@ -33,30 +38,32 @@ struct OutputTransactionTests {
         let out = root + "/Output"
         for content in ["one", "two", "three"] {
             let t = try OutputTransaction(target: out)
-            try write(content, to: t.path("a.csv"))
+            try write(content, to: t.path("pledges.csv"))
+            try writeManifest(t)
             try t.publish()
         }
-        #expect(read(out + "/a.csv") == "three")
-        #expect(read(out + "/previous/a.csv") == "two")
+        #expect(read(out + "/pledges.csv") == "three")
+        #expect(read(out + "/previous/pledges.csv") == "two")
         #expect(!FileManager.default.fileExists(atPath: out + "/previous/previous"))
     }
 
     @Test func anAbandonedRunLeavesTheOutputsAsTheyWere() throws {
         let out = root + "/Output"
         let first = try OutputTransaction(target: out)
-        try write("good", to: first.path("a.csv"))
+        try write("good", to: first.path("pledges.csv"))
+        try writeManifest(first)
         try first.publish()
         let failed = try OutputTransaction(target: out)
-        try write("half", to: failed.path("a.csv"))
+        try write("half", to: failed.path("pledges.csv"))
         failed.abandon()
-        #expect(read(out + "/a.csv") == "good")
+        #expect(read(out + "/pledges.csv") == "good")
         #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == [".Output.lock", "Output"])
     }
 
     @Test func staleStagingFromAKilledRunIsRemoved() throws {
         let out = root + "/Output"
         try FileManager.default.createDirectory(atPath: root + "/.Output.partial-99999", withIntermediateDirectories: true)
-        try write("junk", to: root + "/.Output.partial-99999/a.csv")
+        try write("junk", to: root + "/.Output.partial-99999/pledges.csv")
         let t = try OutputTransaction(target: out)
         try t.publish()
         #expect(!FileManager.default.fileExists(atPath: root + "/.Output.partial-99999"))

@@ -32,7 +32,9 @@ final class TemporaryDirectory {
     @discardableResult
     func write(_ name: String, bytes: [UInt8]) throws -> String {
         let target = path(name)
-        try Data(bytes).write(to: URL(fileURLWithPath: target))
+        let url = URL(fileURLWithPath: target)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url)
         return target
     }
 

@@ -68,6 +68,13 @@ enum WorkbookClients {
         return png
     }
 
+    /// The cells of `sheet` as LibreOffice reads them (formulas recalculated), as text.
+    static func libreOfficeTexts(_ workbook: String, sheet: String) throws -> [[String]] {
+        let r = try python("recalc_libreoffice.py", ["texts", workbook, sheet])
+        try #require(r.status == 0, "LibreOffice could not read \(workbook): \(r.output)")
+        return try JSONDecoder().decode([[String]].self, from: Data(r.output.utf8))
+    }
+
     /// The structure of a workbook as openpyxl sees it (sheets, headers, sizes, some cells).
     static func dump(_ workbook: String) throws -> Dump {
         let r = try python("check_workbook.py", ["dump", workbook])

@@ -1,0 +1,157 @@
+import PledgeTallyCore
+
+
+extension RunDiff {
+    /// The one-line counts that start the report.
+    public var summary: String {
+        if isEmpty && sameCurrency { return "no changes" }
+        func n(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+        var line = "\(n(count(.added), "pledge")) added, \(count(.removed)) removed, \(count(.changed)) changed, "
+            + "\(count(.nowRejected)) now rejected, \(count(.noLongerRejected)) no longer rejected; "
+            + "\(n(domains.count, "domain row")) changed; rejections: \(rejectionsAdded) new, \(rejectionsRemoved) gone"
+        if !sameCurrency {
+            line += "; reporting currency \(oldCurrency) → \(newCurrency): amounts compared in their own currency, no delta across currencies"
+        }
+        return line
+    }
+
+    /// The second line: how the total moved, in parts that add up exactly.
+    public var bridgeLine: String {
+        let o = Self.grouped(oldTotal, oldCurrency), n = Self.grouped(newTotal, newCurrency)
+        guard sameCurrency else {
+            return "total \(o) \(oldCurrency) → \(n) \(newCurrency): different reporting currencies, no bridge"
+        }
+        let b = bridge
+        return "total \(o) → \(n) \(newCurrency): \(Self.signed(b.added, newCurrency, plus: true)) added, "
+            + "\(Self.signed(b.removed, newCurrency, plus: false)) removed, \(Self.signed(b.changed, newCurrency)) changed, "
+            + "\(Self.signed(b.nowRejected, newCurrency, plus: false)) now rejected, "
+            + "\(Self.signed(b.noLongerRejected, newCurrency, plus: true)) no longer rejected"
+    }
+
+    /// The human-readable report: counts, bridge, then each change. Every
+    /// text from the files goes through `e` (the command line escapes them as
+    /// on stderr), so no field can start a line.
+    public func text(escaping e: (String) -> String) -> String {
+        if isEmpty && sameCurrency { return summary + "\n" }
+        var lines = [summary, bridgeLine]
+        for p in pledges {
+            let currency = p.kind == .removed || p.kind == .nowRejected ? oldCurrency : newCurrency
+            let amount = p.amount.isEmpty ? "no amount" : "\(DecimalAmount(plain: p.amount).map { Self.grouped($0, currency) } ?? e(p.amount)) \(currency)"
+            let pledge = "\(e(p.source)) | \(e(p.investor))"
+            switch p.kind {
+            case .added: lines.append("+ \(pledge) | \(e(p.amountText)) | \(amount)")
+            case .removed: lines.append("- \(pledge) | \(e(p.amountText)) | \(amount)")
+            case .nowRejected: lines.append("! now rejected: \(pledge) | \(e(p.amountText)) | \(amount) | \(e(p.rejection))")
+            case .noLongerRejected: lines.append("* no longer rejected: \(pledge) | \(e(p.amountText)) | \(amount) | was \(e(p.rejection))")
+            case .changed:
+                lines.append("~ \(pledge)" + (p.delta.map { " | \(Self.signed($0, newCurrency)) \(newCurrency)" } ?? ""))
+                for f in p.fields { lines.append("    \(e(f.field)): \(e(f.old)) → \(e(f.new))") }
+            }
+        }
+        if !domains.isEmpty {
+            lines.append("by domain:")
+            for d in domains {
+                let delta = d.totalDelta.flatMap { $0.isZero ? nil : " (\(Self.signed($0, newCurrency)))" } ?? ""
+                lines.append("  \(e(d.domain))\(delta)")
+                for f in d.fields { lines.append("    \(e(f.field)): \(f.old.isEmpty ? "∅" : e(f.old)) → \(f.new.isEmpty ? "∅" : e(f.new))") }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static let csvHeader = ["change", "source", "key", "field", "old", "new", "delta", "note"]
+
+    /// The CSV marker of each kind, in the spirit of daff's highlighter format.
+    public static func marker(_ kind: Kind) -> String {
+        switch kind {
+        case .added: "+++"
+        case .removed: "---"
+        case .changed: "->"
+        case .nowRejected, .noLongerRejected: kind.rawValue
+        }
+    }
+
+    /// One CSV row of the changes: what `diff --csv` writes, changes.csv and the Changes sheet show.
+    public struct Row: Sendable, Equatable {
+        public var change, source, key, field, old, new: String
+        public var delta: DecimalAmount?
+        public var note: String
+    }
+
+    /// The changes as rows: `+++` added, `---` removed, `->` changed (one row
+    /// per field, the delta on the reporting amount's row), `now-rejected`,
+    /// `no-longer-rejected`; then the by_domain.csv rows that changed.
+    public var rows: [Row] {
+        var out: [Row] = []
+        for p in pledges {
+            let oldField = "amount_" + oldCurrency.lowercased()
+            switch p.kind {
+            case .added, .noLongerRejected:
+                out.append(Row(change: Self.marker(p.kind), source: p.source, key: p.investor, field: reportingField, old: "",
+                               new: p.amount, delta: p.delta, note: p.kind == .added ? p.amountText : p.rejection))
+            case .removed, .nowRejected:
+                out.append(Row(change: Self.marker(p.kind), source: p.source, key: p.investor, field: oldField, old: p.amount,
+                               new: "", delta: p.delta, note: p.kind == .removed ? p.amountText : p.rejection))
+            case .changed:
+                for f in p.fields {
+                    out.append(Row(change: "->", source: p.source, key: p.investor, field: f.field, old: f.old, new: f.new,
+                                   delta: f.field == reportingField && sameCurrency ? p.delta : nil, note: ""))
+                }
+            }
+        }
+        for d in domains {
+            for f in d.fields {
+                out.append(Row(change: "->", source: "by_domain.csv", key: d.domain, field: f.field, old: f.old, new: f.new,
+                               delta: f.field.hasPrefix("total_") ? d.totalDelta : nil, note: ""))
+            }
+        }
+        return out
+    }
+
+    /// The rows as CSV (plain decimals, no grouping).
+    public func writeCSV(to file: OutputFile) throws(OutputError) {
+        var csv = CSVWriter(file: file)
+        try csv.header(Self.csvHeader)
+        for r in rows {
+            try csv.plain(r.change)
+            for cell in [r.source, r.key, r.field, r.old, r.new] { try csv.text(cell) }
+            if let d = r.delta {
+                try csv.plain(d.formatted(places: max(CurrencyUnits.minorDigits(newCurrency), d.scale)))
+            } else {
+                try csv.empty()
+            }
+            try csv.text(r.note)
+            try csv.endRow()
+        }
+    }
+
+    /// An empty changes.csv: the header only (a first run).
+    public static func writeEmptyCSV(to file: OutputFile) throws(OutputError) {
+        var csv = CSVWriter(file: file)
+        try csv.header(csvHeader)
+    }
+
+    // MARK: Amounts shown to people
+
+    /// "295044961240.31" → "295,044,961,240.31", at the currency's minor digits; minus as U+2212.
+    static func grouped(_ amount: DecimalAmount, _ currency: String) -> String {
+        let places = max(CurrencyUnits.minorDigits(currency.isEmpty ? "EUR" : currency), min(amount.scale, 2))
+        let plain = amount.absolute.formatted(places: places)
+        let parts = plain.split(separator: ".", maxSplits: 1)
+        var integer = Array(parts[0])
+        var out: [Character] = []
+        while integer.count > 3 {
+            out.insert(contentsOf: [","] + integer.suffix(3), at: 0)
+            integer.removeLast(3)
+        }
+        out.insert(contentsOf: integer, at: 0)
+        return (amount.isNegative ? "−" : "") + String(out) + (parts.count > 1 ? "." + parts[1] : "")
+    }
+
+    /// A signed amount: "+1,000.00" or "−1,000.00"; `plus` forces the sign shown for a bridge part that has one direction.
+    static func signed(_ amount: DecimalAmount, _ currency: String, plus: Bool? = nil) -> String {
+        let body = grouped(amount.absolute, currency)
+        let negative = plus.map { !$0 } ?? amount.isNegative
+        return (negative ? "−" : "+") + body
+    }
+}

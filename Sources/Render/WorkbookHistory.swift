@@ -1,0 +1,53 @@
+import XlsxWriter
+import PledgeTallyCore
+import Aggregate
+
+/// The History sheet: the TOTAL row of every run in history.csv (total,
+/// ceiling and floor, each in its run's currency) and, from two runs on, a
+/// line chart of them.
+struct WorkbookHistory {
+    let labels: WorkbookChangeLabels
+    let formats: WorkbookFormats
+    let marker: (Int) -> String
+
+    static let tableTop = 1
+
+    func write(_ history: RunHistory, on sheet: Worksheet, book: borrowing Workbook) throws(XlsxError) {
+        let runs = history.totals
+        try sheet.write(row: 0, col: 0, string: labels.historyTitle, format: formats.title)
+        if runs.count >= 2 {
+            let chart = try book.addChart(.line)
+            let first = Self.tableTop + 1, last = Self.tableTop + runs.count
+            for (col, color) in [(3, Color(rgb: 0x1F4E79)), (4, Color(rgb: 0xC55A11)), (5, Color(rgb: 0x548235))] {
+                try chart.addSeries(
+                    name: labels.historyHeader[col],
+                    categories: CellRange(sheet: sheet.name, col: 0, firstRow: first, lastRow: last),
+                    values: CellRange(sheet: sheet.name, col: col, firstRow: first, lastRow: last),
+                    color: color)
+            }
+            try chart.setTitle(labels.historyChart)
+            try chart.setLegend(.bottom)
+            try chart.setXAxisTitle(labels.historyHeader[0])
+            try sheet.insertChart(chart, row: Self.tableTop, col: 9, width: 560, height: 320)
+        }
+        for (c, title) in labels.historyHeader.enumerated() {
+            try sheet.write(row: Self.tableTop, col: c, string: title, format: c >= 3 && c <= 6 ? formats.headerNumber : formats.header)
+        }
+        var row = Self.tableTop
+        for r in runs {
+            row += 1
+            try sheet.write(row: row, col: 0, number: Double(r.run), format: formats.count)
+            if let d = Day(iso: r.latestPledgeDate) { try sheet.write(row: row, col: 1, day: d, format: formats.date) }
+            try sheet.write(row: row, col: 2, string: r.currency)
+            let money = try formats.money(r.currency, book: book)
+            for (c, a) in [(3, r.total), (4, r.ceiling), (5, r.floor)] {
+                try sheet.write(row: row, col: c, number: a.nearestDouble, format: money)
+            }
+            try sheet.write(row: row, col: 6, number: Double(r.pledges), format: formats.count)
+            try sheet.write(row: row, col: 7, string: r.inputsSHA256)
+        }
+        try sheet.write(row: row + 2, col: 0, string: labels.historyNote, format: formats.note)
+        let widths: [Double] = [11, 20, 10, 22, 22, 22, 13, 66]
+        for (c, w) in widths.enumerated() { try sheet.setColumn(c, width: w) }
+    }
+}

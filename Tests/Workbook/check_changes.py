@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Checks a run's changes.csv, history.csv and the Changes and Run history
+sheets against each other and against by_domain.csv, with Python's decimal
+(exact) and openpyxl (a reader that is not ours).
+
+    check_changes.py OUTDIR [--lang en|fr] [--xlsx FILE]
+
+OUTDIR holds the run (and previous/ when there was one). --xlsx reads another
+copy of the workbook (e.g. one LibreOffice re-saved). Prints each problem and
+exits 1 if any.
+"""
+import csv
+import os
+import re
+import sys
+import zipfile
+from decimal import Decimal
+
+import openpyxl
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from check_workbook import unguard  # noqa: E402
+
+SHEETS = {"en": ("Summary", "Changes", "Run history"), "fr": ("Synthèse", "Modifications", "Historique")}
+KINDS = {"en": {"+++": "added", "---": "removed", "->": "changed", "now-rejected": "now rejected",
+                "no-longer-rejected": "no longer rejected"},
+         "fr": {"+++": "ajouté", "---": "retiré", "->": "modifié", "now-rejected": "désormais rejeté",
+                "no-longer-rejected": "plus rejeté"}}
+TABLE_TOP = 8  # 1-based row of the Changes table's header
+problems = []
+
+
+def fail(message):
+    problems.append(message)
+
+
+def rows(path):
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.reader(f))
+
+
+def total_of(folder):
+    """TOTAL row's total from by_domain.csv, and the currency."""
+    table = rows(folder + "/by_domain.csv")
+    column = next(i for i, h in enumerate(table[0]) if h.startswith("total_"))
+    total = next(r for r in table[1:] if r[0] == "TOTAL")
+    return Decimal(total[column]), table[0][column][6:].upper()
+
+
+def check(outdir, lang, xlsx):
+    changes = rows(outdir + "/changes.csv")
+    if changes[0] != ["change", "source", "key", "field", "old", "new", "delta", "note"]:
+        fail(f"changes.csv header {changes[0]}")
+    body = changes[1:]
+    first_run = not os.path.isdir(outdir + "/previous")
+    new_total, new_cur = total_of(outdir)
+    parts = {k: Decimal(0) for k in KINDS["en"]}
+    same_currency = True
+    if first_run:
+        if body:
+            fail("first run: changes.csv should hold the header only")
+    else:
+        old_total, old_cur = total_of(outdir + "/previous")
+        same_currency = old_cur == new_cur
+        for r in body:
+            if r[1] != "by_domain.csv" and r[6]:
+                parts[r[0]] += Decimal(r[6])
+        if same_currency and sum(parts.values()) != new_total - old_total:
+            fail(f"the deltas add up to {sum(parts.values())}, the total moved by {new_total - old_total}")
+        if not same_currency and any(r[6] for r in body if r[1] != "by_domain.csv"):
+            fail("deltas across reporting currencies")
+
+    wb = openpyxl.load_workbook(xlsx, data_only=True)
+    summary_n, changes_n, history_n = SHEETS[lang]
+    if wb.sheetnames[:3] != [summary_n, changes_n, history_n]:
+        fail(f"sheets {wb.sheetnames[:3]}: expected {[summary_n, changes_n, history_n]}")
+        return
+    ws = wb[changes_n]
+    if first_run:
+        if ws.cell(3, 1).value is not None or ws.cell(TABLE_TOP, 1).value is not None:
+            fail(f"{changes_n}: a first run shows one line, no table")
+        if not ws.cell(2, 1).value:
+            fail(f"{changes_n}: no line saying there is no previous run")
+    else:
+        if same_currency:
+            got = [ws.cell(5, c).value for c in range(2, 9)]
+            want = [old_total] + [parts[k] for k in ["+++", "---", "->", "now-rejected", "no-longer-rejected"]] + [new_total]
+            if got != [float(w) for w in want]:
+                fail(f"{changes_n} bridge {got} != {[str(w) for w in want]}")
+        sheet_rows = []
+        names = [changes_n] + sorted((n for n in wb.sheetnames if re.fullmatch(re.escape(changes_n) + r" \d+", n)),
+                                     key=lambda n: int(n.rsplit(" ", 1)[1]))
+        for i, n in enumerate(names):
+            top = TABLE_TOP if i == 0 else 1
+            for r in wb[n].iter_rows(min_row=top + 1, max_col=8, values_only=True):
+                sheet_rows.append(r)
+        if len(sheet_rows) != len(body):
+            fail(f"{changes_n}: {len(sheet_rows)} rows, changes.csv has {len(body)}")
+        for i, (got, want) in enumerate(zip(sheet_rows, body)):
+            texts = ["" if v is None else str(v) for v in got[:6]]
+            expect = [KINDS[lang][want[0]]] + [unguard(t) for t in want[1:6]]
+            if texts != expect:
+                fail(f"{changes_n} row {i + 1}: {texts} != {expect}")
+            if (got[6] is None) != (want[6] == "") or (want[6] and got[6] != float(Decimal(want[6]))):
+                fail(f"{changes_n} row {i + 1}: delta {got[6]!r} != {want[6]!r}")
+            if ("" if got[7] is None else str(got[7])) != unguard(want[7]):
+                fail(f"{changes_n} row {i + 1}: note {got[7]!r} != {want[7]!r}")
+        # Largest absolute delta first among the pledges.
+        deltas = [abs(Decimal(r[6])) for r in body if r[1] != "by_domain.csv" and r[6]]
+        if deltas != sorted(deltas, reverse=True):
+            fail("changes are not in order of absolute delta")
+
+    history = rows(outdir + "/history.csv")
+    totals = [r for r in history[1:] if r[4] == "TOTAL"]
+    if totals and (Decimal(totals[-1][7]), totals[-1][3]) != (new_total, new_cur):
+        fail(f"history.csv's last TOTAL {totals[-1][7]} {totals[-1][3]} != by_domain.csv's {new_total} {new_cur}")
+    hs = wb[history_n]
+    shown = [r for r in hs.iter_rows(min_row=3, max_col=8, values_only=True) if isinstance(r[0], (int, float))]
+    if len(shown) != len(totals):
+        fail(f"{history_n}: {len(shown)} runs, history.csv has {len(totals)}")
+    for got, want in zip(shown, totals):
+        if (int(got[0]), got[2], got[3], got[4], got[5]) != (int(want[0]), want[3], float(Decimal(want[7])),
+                                                            float(Decimal(want[8])), float(Decimal(want[9]))):
+            fail(f"{history_n} run {want[0]}: {got} != {want}")
+    with zipfile.ZipFile(xlsx) as z:
+        charts = [n for n in z.namelist() if n.startswith("xl/charts/") and b"<c:lineChart>" in z.read(n)]
+    if (len(charts) > 0) != (len(totals) >= 2):
+        fail(f"{history_n}: {len(charts)} line charts for {len(totals)} runs (one from two runs on)")
+
+
+def main(argv):
+    outdir = argv[1]
+    lang = argv[argv.index("--lang") + 1] if "--lang" in argv else "en"
+    xlsx = argv[argv.index("--xlsx") + 1] if "--xlsx" in argv else outdir + "/report.xlsx"
+    check(outdir, lang, xlsx)
+    for p in problems:
+        print(p)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

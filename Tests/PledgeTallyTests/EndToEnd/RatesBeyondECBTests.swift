@@ -220,9 +220,9 @@ struct RatesBeyondECBTests {
         #expect(p["Told"]?["currency"] == "AED")
         #expect(p["Told riyals"]?["currency"] == "QAR")
         let why = try rejected(dir)
-        #expect(why["2"] == "the currency word names several currencies (AED, MAD): say which in a currency column")
-        #expect(why["5"] == "the amount is in SAR or QAR or OMR or YER or IRR but the currency column says EUR")
-        #expect(why["6"] == "‘riyals’ names several currencies (SAR, QAR, OMR, YER, IRR): write the ISO code")
+        #expect(why["2"] == "‘dirhams’ may be AED or MAD: add a currency column that says which")
+        #expect(why["5"] == "the amount’s ‘riyals’ is one of SAR, QAR, OMR, YER or IRR, not EUR")
+        #expect(why["6"] == "‘riyals’ may be SAR, QAR, OMR, YER or IRR: write the ISO code")
     }
 
     /// `python3 -c script args…`, its stdout.

@@ -148,6 +148,30 @@ struct RatesUpdateTests {
         #expect(try Command.read(s.input + "/rates") == "a file where the folder should be\n")
     }
 
+    @Test("the history cannot be written (no file may grow: ulimit -f 0): 74, nothing changed, no temporary file")
+    func writeFails() throws {
+        let s = try Setup()
+        let binary = try #require(Command.binary)
+        // SIGXFSZ ignored, so write(2) fails with EFBIG instead of killing the
+        // process; stderr goes to a pipe, which the limit does not touch.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", "trap '' XFSZ; ulimit -f 0; exec \"$0\" \"$@\"", binary,
+                             "rates", "update", "--input", s.input, "--url", s.server.url("hist.zip")]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 74, "\(stderr)")
+        #expect(stderr.contains("rates/eurofxref-hist.csv: cannot write: File too large"), "\(stderr)")
+        #expect(stderr.hasSuffix("rates/eurofxref-hist.csv left as it was\n"))
+        #expect(try Command.read(s.history) == Self.local)
+        #expect(try s.ratesFolder() == ["eurofxref-hist.csv"])
+    }
+
     @Test("a bad option is a usage error naming it", arguments: [
         (["--url", "ftp://example.org/x.zip"], "--url must be an http or https URL"),
         (["--timeout", "0"], "--timeout must be a number of seconds"),

@@ -307,7 +307,7 @@ def check(outdir, lang):
     for rec in read_csv(outdir + "/pledges.csv")[1:]:
         if rec[12] and rec[9] != "EUR" and (rec[9], rec[12]) not in rates:
             fail(f"{rates_n}: no rate for {rec[9]} on {rec[12]}")
-        if rec[11] and rec[9] != cur and not rec[14]:
+        if rec[11] and rec[9] != cur and not rec[16]:
             fail(f"pledges.csv {rec[0]}:{rec[1]}: a converted amount names no rate source")
 
     # Run: the manifest's facts.

@@ -20,6 +20,8 @@ public struct RunFacts: Sendable {
     public var inputs: [InputFile] = []
     public var domainsFile: (path: String, sha256: String)
     public var rateFiles: [RateFile] = []
+    /// The ECB files' last day (the Summary shows it; stale rates are counted from it).
+    public var ratesLastDay: Day?
     /// Rows by total descending, then domain.
     public var domains: [DomainTotal] = []
     public var grandTotal = DomainTotal(domain: "TOTAL")
@@ -65,11 +67,6 @@ public struct RunOptions: Sendable, Equatable {
         self.language = language
         self.strict = strict
     }
-}
-
-/// The language of the workbook's labels. CSV headers are always English.
-public enum Language: String, Sendable, CaseIterable, Codable {
-    case en, fr
 }
 
 extension RunFacts {

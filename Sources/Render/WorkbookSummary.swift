@@ -90,6 +90,8 @@ struct WorkbookSummary {
         try day(words.asOf, facts.breakdown.latestDay)
         try day(words.ratesFirst, facts.rateDays?.lowerBound)
         try day(words.ratesLast, facts.rateDays?.upperBound)
+        // The ECB rates' last day (`make rates` moves it on).
+        try day(labels.ratesEnd, facts.ratesLastDay)
         try label(words.inputs)
         try sheet.write(row: row, col: 1, string: Self.inputList(facts.inputs.map(\.path)))
         row += 1

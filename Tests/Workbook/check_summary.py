@@ -194,7 +194,6 @@ def check_breakdowns(cw, ws, lang, cur, summary_n, pledges, fmt):
     """By currency and the 20 largest investors, recomputed from pledges.csv."""
     fail = cw.fail
     L = LABELS[lang]
-    rep = len(pledges[0]) - 1 if pledges else 13
     by_cur = defaultdict(lambda: [0, Decimal(0), Decimal(0)])
     inv = defaultdict(lambda: [0, Decimal(0)])
     for p in pledges:

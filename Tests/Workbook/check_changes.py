@@ -85,7 +85,7 @@ def check(outdir, lang, xlsx):
         if not ws.cell(2, 1).value:
             fail(f"{changes_n}: no line saying there is no previous run")
     else:
-        for r in (4, 5) if layout["ours"] else ():
+        for r in ((4, 5) if same_currency else (4,)) if layout["ours"] else ():  # row 5: a note across currencies
             label = ws.cell(r, 1).value or ""
             if width_of(ws, ws.cell(r, 1)) < len(label) + 1:
                 fail(f"{changes_n} A{r}: {label!r} is cut (column {width_of(ws, ws.cell(r, 1))} wide)")

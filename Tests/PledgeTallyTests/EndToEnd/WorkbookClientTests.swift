@@ -33,7 +33,7 @@ struct WorkbookClientTests {
 
         let report = output + "/report.xlsx"
         let tampered = dir.path("tampered.xlsx")
-        try WorkbookClients.tamper(report, tampered, sheet: summary, cell: "D15", delta: "0.01")
+        try WorkbookClients.tamper(report, tampered, sheet: summary, cell: "D16", delta: "0.01")
         let recalculated = dir.path("recalculated")
         try WorkbookClients.recalculate([report, tampered], into: recalculated)
 
@@ -42,9 +42,9 @@ struct WorkbookClientTests {
         #expect(same.output.contains("compared 3") || same.output.range(of: #"compared \d\d"#, options: .regularExpression) != nil,
                 "too few formulas compared: \(same.output)")
 
-        // The tampered copy: its cached D15 (the first domain's total) is one cent off, LibreOffice's is right.
+        // The tampered copy: its cached D16 (the first domain's total) is one cent off, LibreOffice's is right.
         let caught = try WorkbookClients.compareRecalculated(tampered, recalculated + "/tampered.xlsx")
-        #expect(caught.status == 1 && caught.output.contains("!D15: cached"), "the tampered cell went unnoticed:\n\(caught.output)")
+        #expect(caught.status == 1 && caught.output.contains("!D16: cached"), "the tampered cell went unnoticed:\n\(caught.output)")
         // And openpyxl's check against by_domain.csv sees it too.
         let copy = try dir.makeFolder("tampered-run")
         for file in ["pledges.csv", "by_domain.csv", "rejected.csv", "manifest.json"] {
@@ -52,7 +52,7 @@ struct WorkbookClientTests {
         }
         try FileManager.default.copyItem(atPath: tampered, toPath: copy + "/report.xlsx")
         let seen = try WorkbookClients.check(outputFolder: copy, language: language)
-        #expect(seen.status == 1 && seen.output.contains("row 15"), "openpyxl missed the tampered total:\n\(seen.output)")
+        #expect(seen.status == 1 && seen.output.contains("row 16"), "openpyxl missed the tampered total:\n\(seen.output)")
 
         let png = try WorkbookClients.renderSummary(report, as: picture, locale: locale)
         let size = (try? FileManager.default.attributesOfItem(atPath: png)[.size] as? Int) ?? 0

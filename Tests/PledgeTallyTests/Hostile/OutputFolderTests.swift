@@ -91,7 +91,7 @@ struct OutputFolderTests {
         let r = try Hostile.run(input, dir, ["--lang", "fr"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/previous").sorted()
-            == ["by_domain.csv", "changes.csv", "history.csv", "manifest.json", "pledges.csv", "rejected.csv"])
+            == ["by_domain.csv", "changes.csv", "history.csv", "manifest.json", "pledges.csv", "rejected.csv", "unclassified.csv"])
         #expect(FileManager.default.fileExists(atPath: out + "/report.xlsx"))
     }
 
@@ -178,7 +178,7 @@ struct OutputFolderTests {
         #expect(Self.owner(out) == (folder, group))
         #expect(Self.owner(out + "/previous") == (folder, group))
         let files = try FileManager.default.subpathsOfDirectory(atPath: out).filter { !$0.hasSuffix("previous") }
-        #expect(files.count == 14)   // 7 outputs, and the 7 of the run before in previous/
+        #expect(files.count == 16)   // 8 outputs, and the 8 of the run before in previous/
         for f in files {
             #expect(Self.owner(out + "/" + f).mode == file, "\(f): \(String(Self.owner(out + "/" + f).mode, radix: 8))")
             #expect(Self.owner(out + "/" + f).gid == group, "\(f)")

@@ -47,7 +47,7 @@ struct WorkbookClientTests {
         #expect(caught.status == 1 && caught.output.contains("!D16: cached"), "the tampered cell went unnoticed:\n\(caught.output)")
         // And openpyxl's check against by_domain.csv sees it too.
         let copy = try dir.makeFolder("tampered-run")
-        for file in ["pledges.csv", "by_domain.csv", "rejected.csv", "manifest.json"] {
+        for file in ["pledges.csv", "by_domain.csv", "rejected.csv", "manifest.json", "unclassified.csv"] {
             try FileManager.default.copyItem(atPath: output + "/" + file, toPath: copy + "/" + file)
         }
         try FileManager.default.copyItem(atPath: tampered, toPath: copy + "/report.xlsx")

@@ -158,9 +158,17 @@ final class XlsxArchive {
     /// Whether the part's bytes contain `needle` (a plain byte search while
     /// decompressing, for deciding whether a part needs a parsing pass).
     func part(_ path: String, contains needle: String) throws -> Bool {
+        let pattern = Array(needle.utf8)
+        return try part(path, holds: { Self.find(pattern, in: $0) }, overlap: pattern.count - 1)
+    }
+
+    /// Whether `test` holds for some stretch of the part's bytes, decompressed
+    /// chunk by chunk; where two chunks meet, `test` also sees the last
+    /// `overlap` bytes of one with the first `overlap` of the next, so a
+    /// pattern up to `overlap + 1` bytes long is never missed.
+    func part(_ path: String, holds test: (UnsafeRawBufferPointer) -> Bool, overlap: Int) throws -> Bool {
         guard let entry = entries[path] else { return false }
         if entry.uncompressedSize > partLimit || expanded + entry.uncompressedSize > totalLimit { throw bomb(path) }
-        let pattern = Array(needle.utf8)
         var carry: [UInt8] = []
         var found = false
         var partBytes: UInt64 = 0
@@ -174,10 +182,14 @@ final class XlsxArchive {
                     throw XlsxProblem("the zip container is damaged: \(path) is longer than its header says")
                 }
                 found = data.withUnsafeBytes { bytes in
-                    Self.search(carry, bytes, pattern)
+                    if !carry.isEmpty {
+                        let joint = carry + Array(UnsafeRawBufferPointer(rebasing: bytes.prefix(overlap)))
+                        if joint.withUnsafeBytes({ test($0) }) { return true }
+                    }
+                    return test(bytes)
                 }
                 if found { throw Stop() }
-                carry = Array(data.suffix(pattern.count - 1))
+                carry = Array(data.suffix(overlap))
             }
         } catch let problem as XlsxProblem {
             throw problem
@@ -187,14 +199,6 @@ final class XlsxArchive {
             throw XlsxProblem("the zip container is damaged: \(path) cannot be decompressed (\(error))")
         }
         return found
-    }
-
-    private static func search(_ carry: [UInt8], _ bytes: UnsafeRawBufferPointer, _ pattern: [UInt8]) -> Bool {
-        if !carry.isEmpty {
-            let joint = carry + Array(UnsafeRawBufferPointer(rebasing: bytes.prefix(pattern.count - 1)))
-            if joint.withUnsafeBytes({ find(pattern, in: $0) }) { return true }
-        }
-        return find(pattern, in: bytes)
     }
 
     /// Whether `pattern` occurs in `bytes` (memchr for its first byte, then a compare).

@@ -57,6 +57,10 @@ public enum Pipeline {
                     }
                     shownRejections += 1
                 }
+                normaliser.monthFirst = try SlashDates.monthFirstDate(in: file)
+                if let m = normaliser.monthFirst {
+                    say("warning: \(m.source):\(m.line): ‘\(m.text)’ is a day only as MM/DD/YYYY, so every slash date of \(file.name) is rejected; write YYYY-MM-DD")
+                }
                 try Ingest.read(file) { event in
                     if case .note(let line) = event {
                         say(line)

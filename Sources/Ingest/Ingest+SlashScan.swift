@@ -16,7 +16,7 @@ extension Ingest {
     public static func mayHoldSlashDateOver12(_ file: PledgeFile) throws -> Bool {
         if file.format == .xlsx {
             let archive: XlsxArchive
-            do { archive = try XlsxArchive(path: file.path) } catch { return false }
+            do { archive = try XlsxArchive(path: file.rawPath) } catch { return false }
             for part in archive.paths where part.hasPrefix("xl/") && part.hasSuffix(".xml") {
                 do {
                     if try archive.part(part, holds: slashOver12, overlap: 3) { return true }
@@ -26,7 +26,7 @@ extension Ingest {
             }
             return false
         }
-        let source = try ChunkedFile(path: file.path, chunkSize: chunkSize, maxCapacity: 2 * chunkSize)
+        let source = try ChunkedFile(path: file.rawPath, chunkSize: chunkSize, maxCapacity: 2 * chunkSize)
         while try source.refill(keepingFrom: max(0, source.count - 3)) {
             if slashOver12(UnsafeRawBufferPointer(start: source.bytes, count: source.count)) { return true }
         }

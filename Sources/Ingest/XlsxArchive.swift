@@ -28,6 +28,8 @@ final class XlsxArchive {
     static let bufferSize = 1 << 16
 
     private let archive: Archive
+    /// The file, open while the archive is (see ``init(path:partLimit:totalLimit:)``).
+    private let descriptor: Int32
     private let entries: [String: Entry]
     let partLimit: UInt64
     let totalLimit: UInt64
@@ -36,14 +38,31 @@ final class XlsxArchive {
 
     /// Opens the zip, or throws the reason it is not an xlsx: an encrypted
     /// workbook, an old binary `.xls`, not a zip at all, a damaged zip.
-    init(path: String, partLimit: UInt64 = defaultPartLimit, totalLimit: UInt64 = defaultTotalLimit) throws(XlsxProblem) {
+    ///
+    /// The file is opened through ``InputFile/open(_:)`` (a regular file
+    /// only, by its path's bytes); ZIPFoundation opens it again by name: the
+    /// path itself when it is UTF-8, else `/proc/self/fd/N`, the descriptor
+    /// held open for as long as the archive is.
+    init(path raw: RawPath, partLimit: UInt64 = defaultPartLimit, totalLimit: UInt64 = defaultTotalLimit) throws(XlsxProblem) {
         self.partLimit = partLimit
         self.totalLimit = totalLimit
-        try Self.checkSignature(path)
+        do throws(InputFile.Failure) {
+            descriptor = try InputFile.open(raw).descriptor
+        } catch {
+            throw XlsxProblem(error == .notRegular ? "not a regular file (a folder or a special file)" : "the file cannot be opened")
+        }
+        let path = String(validating: raw.bytes, as: UTF8.self) ?? "/proc/self/fd/\(descriptor)"
+        do throws(XlsxProblem) {
+            try Self.checkSignature(FileHandle(fileDescriptor: descriptor, closeOnDealloc: false))
+        } catch {
+            close(descriptor)
+            throw error
+        }
         let opened: Archive
         do {
             opened = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
+            close(descriptor)
             throw XlsxProblem("the zip container is damaged (its central directory cannot be read); open and save it again in Excel or LibreOffice")
         }
         archive = opened
@@ -54,12 +73,14 @@ final class XlsxArchive {
         entries = byPath
     }
 
+    convenience init(path: String, partLimit: UInt64 = defaultPartLimit, totalLimit: UInt64 = defaultTotalLimit) throws(XlsxProblem) {
+        try self.init(path: RawPath(path), partLimit: partLimit, totalLimit: totalLimit)
+    }
+
+    deinit { close(descriptor) }
+
     /// Refuses, by their first bytes, the files that are not zips.
-    private static func checkSignature(_ path: String) throws(XlsxProblem) {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw XlsxProblem("the file cannot be opened")
-        }
-        defer { try? handle.close() }
+    private static func checkSignature(_ handle: FileHandle) throws(XlsxProblem) {
         let head = [UInt8]((try? handle.read(upToCount: 8)) ?? Data())
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) { return }
         if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {

@@ -46,7 +46,7 @@ public enum Pipeline {
             files = report
 
             var recordsSoFar = 0
-            let digests = BackgroundDigests(paths: input.pledgeFiles.map(\.path))
+            let digests = BackgroundDigests(paths: input.pledgeFiles.map(\.rawPath))
             for file in input.pledgeFiles {
                 var stats = RunFacts.InputFile(path: "pledges/" + file.name, sha256: "")
                 func rejected(_ r: Rejection) throws {
@@ -98,7 +98,7 @@ public enum Pipeline {
                         break
                     }
                 }
-                stats.sha256 = try digests.sha256(file.path)
+                stats.sha256 = try digests.sha256(file.rawPath)
                 facts.inputs.append(stats)
             }
             if duplicates.count > maxShownRejections {

@@ -60,6 +60,28 @@ struct SlashDateTests {
         #expect(o.accepted == [["Iso", "2025-01-02"]])
     }
 
+    @Test func aWorkbookIsJudgedAsAWholeFromItsTextCells() throws {
+        let dir = try TemporaryDirectory()
+        let input = try Hostile.input(dir)
+        // Text cells (openpyxl keeps Python strings as text): the telling date is on the second sheet.
+        let script = "import openpyxl,sys; wb=openpyxl.Workbook(); a=wb.active; a.title='A'; "
+            + "a.append(['investor','amount','domain','date']); a.append(['Early','1 M€','cloud','03/04/2025']); "
+            + "b=wb.create_sheet('B'); b.append(['investor','amount','domain','date']); "
+            + "b.append(['Tell','2 M€','cloud','03/25/2025']); b.append(['Iso','3 M€','cloud','2025-03-04']); wb.save(sys.argv[1])"
+        #expect(Hostile.shell("python3 -c \"\(script)\" \(input)/pledges/book.xlsx") == 0)
+        let r = try Hostile.run(input, dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let out = dir.path("Out")
+        let accepted = try Hostile.rows(out + "/pledges.csv").filter { $0[0].hasPrefix("book.xlsx#") }.map { [$0[2], $0[10]] }
+        let rejected = try Hostile.rows(out + "/rejected.csv").filter { $0[0].hasPrefix("book.xlsx#") }.map { [$0[0], $0[2], $0[6]] }
+        #expect(accepted == [["Iso", "2025-03-04"]])
+        let tell = " (book.xlsx#B:2 has ‘03/25/2025’, a day only month first, so this file’s slash dates cannot be read as DD/MM/YYYY)"
+        #expect(rejected == [
+            ["book.xlsx#A", "Early", "‘03/04/2025’ looks like MM/DD/YYYY; write YYYY-MM-DD" + tell],
+            ["book.xlsx#B", "Tell", "‘03/25/2025’ looks like MM/DD/YYYY; write YYYY-MM-DD" + tell],
+        ])
+    }
+
     @Test func slashesElsewhereDoNotMakeAFileMonthFirst() throws {
         let dir = try TemporaryDirectory()
         // "/13/" and "/25/" in other columns; 30/02/2025 is no day either way and stays "not a day of the calendar".

@@ -27,7 +27,9 @@ final class XlsxArchive {
     /// Bytes decompressed at a time.
     static let bufferSize = 1 << 16
 
-    private let archive: Archive
+    let archive: Archive
+    /// The file again, for reading a part's compressed bytes (see `extract`).
+    let file: FileHandle
     private let entries: [String: Entry]
     let partLimit: UInt64
     let totalLimit: UInt64
@@ -46,7 +48,9 @@ final class XlsxArchive {
         } catch {
             throw XlsxProblem("the zip container is damaged (its central directory cannot be read); open and save it again in Excel or LibreOffice")
         }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw XlsxProblem("the file cannot be opened") }
         archive = opened
+        file = handle
         var byPath: [String: Entry] = [:]
         for entry in opened where entry.type == .file {
             byPath[entry.path] = entry
@@ -114,7 +118,7 @@ final class XlsxArchive {
         var failure: (any Error)?
         struct Stop: Error {}
         do {
-            let crc = try archive.extract(entry, bufferSize: Self.bufferSize, skipCRC32: !checkCRC) { data in
+            let crc = try extract(entry, path: path, skipCRC32: !checkCRC) { data in
                 partBytes += UInt64(data.count)
                 self.expanded += UInt64(data.count)
                 if partBytes > self.partLimit || self.expanded > self.totalLimit {
@@ -166,7 +170,7 @@ final class XlsxArchive {
         var partBytes: UInt64 = 0
         struct Stop: Error {}
         do {
-            _ = try archive.extract(entry, bufferSize: Self.bufferSize, skipCRC32: true) { data in
+            _ = try extract(entry, path: path, skipCRC32: true) { data in
                 partBytes += UInt64(data.count)
                 self.expanded += UInt64(data.count)
                 if partBytes > self.partLimit || self.expanded > self.totalLimit { throw self.bomb(path) }

@@ -186,19 +186,25 @@ struct XlsxReaderTests {
         }
     }
 
+    /// The events of sheet XML (and shared strings, styles: FuzzXlsx's XML
+    /// mode) wrapped into a workbook by ``XlsxFuzzWorkbook``.
+    static func wrapped(_ input: [UInt8]) throws -> [IngestEvent] {
+        #expect(!input.withUnsafeBytes(XlsxFuzzWorkbook.isRaw))
+        let dir = try TemporaryDirectory()
+        let path = dir.path("wrapped.xlsx")
+        try input.withUnsafeBytes { XlsxFuzzWorkbook.workbook($0) }.write(to: URL(fileURLWithPath: path))
+        var events: [IngestEvent] = []
+        try Ingest.read(PledgeFile(name: "w.xlsx", path: path, format: .xlsx)) { events.append($0) }
+        return events
+    }
+
     /// FuzzXlsx's XML mode builds a workbook the reader reads: the corpus's
     /// sheet XML (inline strings; shared strings with rich text; the 1904
-    /// date system) gives the records written in it, from sheet `S`.
+    /// date system; number formats) gives the records written in it, from sheet `S`.
     @Test func fuzzXMLModeMakesAWorkbook() throws {
         func records(_ name: String) throws -> [RawRecord] {
-            let input = try CorpusReplayTests.contents("xlsx-corpus", name)
-            #expect(!input.withUnsafeBytes(XlsxFuzzWorkbook.isRaw))
-            let dir = try TemporaryDirectory()
-            let path = dir.path("wrapped.xlsx")
-            try input.withUnsafeBytes { XlsxFuzzWorkbook.workbook($0) }.write(to: URL(fileURLWithPath: path))
-            var events: [IngestEvent] = []
-            try Ingest.read(PledgeFile(name: "w.xlsx", path: path, format: .xlsx)) { events.append($0) }
-            #expect(events.compactMap(\.rejection).isEmpty, "\(events)")
+            let events = try Self.wrapped(CorpusReplayTests.contents("xlsx-corpus", name))
+            #expect(!events.contains { $0.rejection?.field == "file" }, "\(events)")
             return events.compactMap(\.rawRecord)
         }
         let inline = try records("xml-inline.txt")
@@ -208,7 +214,29 @@ struct XlsxReaderTests {
         #expect(shared.map(\.investor) == ["Brookfield"] && shared.first?.amount == "1500000000")
         #expect(shared.first?.date == "2025-02-10" && shared.first?.currency == "EUR")   // serial 45698, 1900 system
         #expect(try records("xml-1904.txt").first?.date == "2025-02-10")                 // serial 44236, 1904 system
-        #expect(try records("xml-styles.txt").first?.currency == "$")                     // style 2: "$"#,##0
+        let styled = try records("xml-styles.txt")
+        #expect(styled.first?.currency == "$" && styled.first?.date == "2025-02-10")     // "$"#,##0; 45698.5 with a time
+    }
+
+    /// A cell reference without a column (`r="22"`, found by FuzzXlsx) made
+    /// the reader index column -1 and crash the run; such a cell, like one
+    /// without `r`, follows the previous cell. A row numbered 0, or past
+    /// Excel's 1,048,576 (`r="99999999999999999999"` would overflow the
+    /// next row's number), follows the previous row.
+    @Test func cellAndRowReferencesOutOfRange() throws {
+        let fuzzed = try Self.wrapped(CorpusReplayTests.contents("xlsx-corpus", "xml-cell-reference-without-column.txt"))
+        #expect(fuzzed.compactMap(\.rawRecord).map(\.date) == ["2025-02-10"])   // the cell after C2 is D2, the date
+
+        func cell(_ r: String, _ text: String) -> String { "<c r=\"\(r)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>" }
+        let sheet = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+            + "<row r=\"1\">" + cell("A1", "investor") + cell("B1", "amount") + cell("C1", "domain") + "</row>"
+            + "<row r=\"0\">" + cell("A", "Zero") + cell("B0", "€1m") + cell("7", "Energy") + "</row>"
+            + "<row r=\"99999999999999999999\">" + cell("A9", "Huge") + cell("B9", "€2m") + cell("C9", "AI") + "</row>"
+            + "<row>" + cell("A1", "Next") + cell("B1", "€3m") + cell("C1", "AI") + "</row>"
+            + "</sheetData></worksheet>"
+        let records = try Self.wrapped(Array(sheet.utf8)).compactMap(\.rawRecord)
+        #expect(records.map(\.line) == [2, 3, 4])
+        #expect(records.map(\.investor) == ["Zero", "Huge", "Next"] && records.first?.domain == "Energy")
     }
 
     /// The report's own Pledges sheet read back as input gives the same

@@ -95,7 +95,7 @@ extension XlsxArchive {
         guard let base = buffer.baseAddress, offset <= UInt64(Int64.max - Int64(count)) else { return -1 }
         var done = 0
         while done < count {
-            let n = pread(file.fileDescriptor, base + done, count - done, off_t(offset) + off_t(done))
+            let n = pread(descriptor, base + done, count - done, off_t(offset) + off_t(done))
             if n < 0 && errno == EINTR { continue }
             if n < 0 { return -1 }
             if n == 0 { break }

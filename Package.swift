@@ -69,6 +69,7 @@ let package = Package(
             name: "RatesUpdate",
             dependencies: [
                 "PledgeTallyCore",
+                "Ingest",
                 "Normalise",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]

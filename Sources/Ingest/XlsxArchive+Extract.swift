@@ -24,9 +24,9 @@ import Glibc
 extension XlsxArchive {
     /// Where a part's compressed bytes start in the file, and its compression
     /// method, as ZIPFoundation read them from the zip's headers.
-    struct PartData: Equatable {
-        var offset: UInt64
-        var method: UInt16
+    package struct PartData: Equatable {
+        package var offset: UInt64
+        package var method: UInt16
     }
 
     /// The part's data offset and method. ZIPFoundation keeps them internal, so
@@ -34,7 +34,7 @@ extension XlsxArchive {
     /// header's offset in the central directory (or its ZIP64 field), plus the
     /// local header's 30 bytes, name and extra field. Nil when the entry does
     /// not have those fields (another ZIPFoundation version).
-    static func partData(_ entry: Entry) -> PartData? {
+    package static func partData(_ entry: Entry) -> PartData? {
         let mirror = Mirror(reflecting: entry)
         guard let central = mirror.descendant("centralDirectoryStructure"),
               let shortOffset = Mirror(reflecting: central).descendant("relativeOffsetOfLocalHeader") as? UInt32,
@@ -65,28 +65,38 @@ extension XlsxArchive {
         case 0:
             return try archive.extract(entry, bufferSize: Self.bufferSize, skipCRC32: skipCRC32, consumer: consumer)
         case 8:
-            let compressed = entry.compressedSize
-            var delivered: UInt64 = 0
-            func provide(_ position: Int64, _ size: Int) throws -> Data {
-                guard delivered < compressed else {
-                    throw XlsxProblem("the zip container is damaged: the deflate stream of \(path) runs past its \(compressed) compressed bytes")
-                }
-                let count = Int(min(UInt64(size), compressed - delivered))
-                var chunk = Data(count: size)
-                let got = chunk.withUnsafeMutableBytes { bytes in
-                    readBytes(into: bytes, count: count, at: data.offset + delivered)
-                }
-                guard got == count else {
-                    throw XlsxProblem("the zip container is damaged: the file ends inside \(path)")
-                }
-                delivered += UInt64(count)
-                return chunk
-            }
-            return try Data.decompress(size: Int64(clamping: compressed), bufferSize: Self.bufferSize,
-                                       skipCRC32: skipCRC32, provider: provide, consumer: consumer)
+            return try Self.inflate(entry, path: path, bufferSize: Self.bufferSize, skipCRC32: skipCRC32,
+                                    read: { buffer, count, at in readBytes(into: buffer, count: count, at: data.offset + at) },
+                                    consumer: consumer)
         default:
             throw XlsxProblem("\(path) is compressed with method \(data.method), not deflate; save the workbook again in Excel or LibreOffice")
         }
+    }
+
+    /// Inflates a deflated part whose compressed bytes `read(buffer, count, offset)`
+    /// copies into `buffer` (offset counted from the part's first compressed byte;
+    /// it returns how many it copied, fewer at the end of the data). Used for parts
+    /// of a file on disk and of a zip held in memory (a downloaded rates history).
+    package static func inflate(_ entry: Entry, path: String, bufferSize: Int, skipCRC32: Bool,
+                                read: (UnsafeMutableRawBufferPointer, Int, UInt64) -> Int,
+                                consumer: (Data) throws -> Void) throws -> CRC32 {
+        let compressed = entry.compressedSize
+        var delivered: UInt64 = 0
+        func provide(_ position: Int64, _ size: Int) throws -> Data {
+            guard delivered < compressed else {
+                throw XlsxProblem("the zip container is damaged: the deflate stream of \(path) runs past its \(compressed) compressed bytes")
+            }
+            let count = Int(min(UInt64(size), compressed - delivered))
+            var chunk = Data(count: size)
+            let got = chunk.withUnsafeMutableBytes { bytes in read(bytes, count, delivered) }
+            guard got == count else {
+                throw XlsxProblem("the zip container is damaged: the file ends inside \(path)")
+            }
+            delivered += UInt64(count)
+            return chunk
+        }
+        return try Data.decompress(size: Int64(clamping: compressed), bufferSize: bufferSize,
+                                   skipCRC32: skipCRC32, provider: provide, consumer: consumer)
     }
 
     /// Reads `count` bytes of the file at `offset` into the start of `buffer`;

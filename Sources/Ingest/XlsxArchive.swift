@@ -6,9 +6,10 @@ import Glibc
 
 /// Why a workbook (or one of its sheets) cannot be read: a sentence for
 /// rejected.csv.
-struct XlsxProblem: Error, Equatable {
+struct XlsxProblem: Error, Equatable, CustomStringConvertible {
     var reason: String
     init(_ reason: String) { self.reason = reason }
+    var description: String { reason }
 }
 
 /// The zip container of an `.xlsx` file, its parts streamed through an
@@ -18,7 +19,7 @@ struct XlsxProblem: Error, Equatable {
 /// ``partLimit`` bytes, or a workbook whose parts read add up to more than
 /// ``totalLimit`` bytes, is refused as a zip bomb before that much is
 /// decompressed.
-final class XlsxArchive {
+package final class XlsxArchive {
     /// The largest part read, decompressed: 2 GiB, about seven times a sheet of
     /// a million text rows.
     static let defaultPartLimit: UInt64 = 2 << 30

@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 import ZIPFoundation
 
 /// The downloaded bytes as the history's CSV text: a zip (told by its first
@@ -31,13 +32,26 @@ enum HistoryDownload {
         guard entry.uncompressedSize <= UInt64(expansionLimit) else {
             throw .content("\(source): \(entry.path) expands to \(entry.uncompressedSize) bytes, over the limit of \(expansionLimit / 1_000_000) MB")
         }
+        guard let part = XlsxArchive.partData(entry), part.method == 0 || part.method == 8 else {
+            throw .content("\(source): \(entry.path) is neither stored nor deflated; cannot unzip it")
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(entry.uncompressedSize))
         let crc: CRC32
         do {
-            crc = try archive.extract(entry) { chunk in
+            let append = { (chunk: Data) throws in
                 guard bytes.count + chunk.count <= expansionLimit else { throw ExpansionLimit() }
                 bytes.append(contentsOf: chunk)
+            }
+            // ZIPFoundation's own extract of a deflated entry spins forever on a stream
+            // that does not end within the data (XlsxArchive+Extract.swift says why), so
+            // a deflated entry is inflated from its compressed bytes only.
+            if part.method == 8 {
+                crc = try XlsxArchive.inflate(entry, path: entry.path, bufferSize: 64 * 1024, skipCRC32: false,
+                                              read: { buffer, count, at in copy(data, from: part.offset + at, count: count, into: buffer) },
+                                              consumer: append)
+            } else {
+                crc = try archive.extract(entry, consumer: append)
             }
         } catch is ExpansionLimit {
             throw .content("\(source): \(entry.path) expands past the limit of \(expansionLimit / 1_000_000) MB")
@@ -48,6 +62,15 @@ enum HistoryDownload {
             throw .content("\(source): \(entry.path) is damaged (its checksum or size does not match); truncated?")
         }
         return bytes
+    }
+
+    /// Copies up to `count` bytes of `data` from `offset` into `buffer`; returns how many.
+    private static func copy(_ data: Data, from offset: UInt64, count: Int, into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        guard offset < UInt64(data.count) else { return 0 }
+        let start = data.startIndex + Int(offset)
+        let end = min(start + count, data.endIndex)
+        data.copyBytes(to: buffer.bindMemory(to: UInt8.self), from: start..<end)
+        return end - start
     }
 
     private struct ExpansionLimit: Error {}

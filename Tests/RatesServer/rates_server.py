@@ -7,6 +7,9 @@ Listens on 127.0.0.1 on a free port and writes the port to FOLDER/.port.
 Serves the files of FOLDER, and:
   /NAME.zip          FOLDER/NAME.csv zipped (deflate), when FOLDER/NAME.zip is absent
   /truncated/NAME    the first half of what /NAME gives
+  /stalled/NAME.zip  FOLDER/NAME.csv in a zip whose headers are whole but whose
+                     deflate stream never ends (one final stored block announcing
+                     65,535 bytes, followed by fewer)
   /status/CODE       an HTML page with that status (200 is an HTML page)
   /hang              accepts the request and never answers
   /redirect/PATH     302 to /PATH
@@ -17,6 +20,7 @@ to FOLDER/connect.log and answered 502.
 """
 import http.server
 import io
+import struct
 import os
 import sys
 import threading
@@ -31,6 +35,18 @@ def zipped(name, data):
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr(name, data)
     return buffer.getvalue()
+
+
+def stalled(name, data):
+    """A zip written by hand: its one entry is marked deflated, but its data is a
+    final stored block header (LEN 65535) and `data`, shorter than announced."""
+    raw = b"\x01" + struct.pack("<HH", 0xFFFF, 0x0000) + data
+    n = name.encode()
+    local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, 0, len(raw), 0xFFFF, len(n), 0) + n + raw
+    central = struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, 0, len(raw), 0xFFFF,
+                          len(n), 0, 0, 0, 0, 0, 0) + n
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 1, 1, len(central), len(local), 0)
+    return local + central + end
 
 
 def bomb():
@@ -106,6 +122,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return
         if path == "/bomb.zip":
             return self.send(200, bomb(), "application/zip")
+        if path.startswith("/stalled/") and path.endswith(".zip"):
+            name = path[len("/stalled/"):-4]
+            csv = os.path.join(FOLDER, name + ".csv")
+            if "/" not in name and os.path.isfile(csv):
+                with open(csv, "rb") as f:
+                    return self.send(200, stalled("eurofxref-hist.csv", f.read()), "application/zip")
         if path.startswith("/truncated/"):
             data = self.body(path[len("/truncated"):])
             if data is not None:

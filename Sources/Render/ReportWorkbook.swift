@@ -125,9 +125,17 @@ final class ReportWorkbook {
             try rejected.finish()
             try WorkbookSummary(facts: facts, labels: labels, formats: formats, pledgeSheets: pledges.sheetNames)
                 .write(on: summary, book: book!)
+        } catch {
+            throw Self.mapped(error, path: path, creating: false)
+        }
+        do {
             try WorkbookChanges(labels: changeLabels, formats: formats, currency: reportingCurrency, marker: marker,
                                 lastRow: rowsPerSheet)
                 .write(runChanges, on: changes, book: book!)
+        } catch let error as XlsxError {
+            throw Self.mapped(error, path: path, creating: false)
+        }
+        do throws(XlsxError) {
             try WorkbookHistory(labels: changeLabels, formats: formats, marker: marker)
                 .write(runHistory, on: history, book: book!)
             try WorkbookRates.write(facts, labels: labels, formats: formats, book: book!)

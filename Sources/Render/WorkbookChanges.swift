@@ -17,7 +17,8 @@ struct WorkbookChanges {
     /// The row of the table's header on the first sheet.
     static let tableTop = 7
 
-    func write(_ changes: RunChanges, on sheet: Worksheet, book: borrowing Workbook) throws(XlsxError) {
+    /// Throws `XlsxError`, or `DiffError` when a run's file changed since it was compared.
+    func write(_ changes: RunChanges, on sheet: Worksheet, book: borrowing Workbook) throws {
         var widths = ColumnWidths(header: WorkbookLabels.filled(labels.tableHeader, currency: currency))
         try sheet.write(row: 0, col: 0, string: labels.changesTitle, format: formats.title)
         let diff: RunDiff
@@ -70,13 +71,14 @@ struct WorkbookChanges {
         var current = sheet
         var row = Self.tableTop
         var sheets: [(Worksheet, Int, Int)] = []   // sheet, header row, last row
-        func startTable(_ s: Worksheet, at top: Int) throws(XlsxError) {
+        func startTable(_ s: Worksheet, at top: Int) throws {
             for (c, title) in header.enumerated() { try s.write(row: top, col: c, string: title, format: formats.header) }
             sheets.append((s, top, top))
         }
         try startTable(sheet, at: row)
         var continuation = 1
-        for r in diff.rows {
+        let cursor = diff.rowCursor()   // rows read from the runs' files one change at a time
+        while let r = try cursor.nextRow() {
             if row == lastRow {
                 continuation += 1
                 current = try book.addWorksheet(name: "\(labels.changesSheet) \(continuation)")

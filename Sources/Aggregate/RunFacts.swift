@@ -63,11 +63,6 @@ public struct RunOptions: Sendable, Equatable {
     }
 }
 
-/// The language of the workbook's labels. CSV headers are always English.
-public enum Language: String, Sendable, CaseIterable, Codable {
-    case en, fr
-}
-
 extension RunFacts {
     package init(version: String, options: RunOptions, domainsFile: (path: String, sha256: String), rateFiles: [RateFile]) {
         self.version = version

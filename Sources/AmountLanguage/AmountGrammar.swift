@@ -221,7 +221,7 @@ struct AmountGrammar {
         return false
     }
 
-    mutating func count(_ language: AmountVocabulary.Language) {
+    mutating func count(_ language: AmountVocabulary.WordLanguage) {
         switch language {
         case .french: french += 1
         case .english: english += 1

@@ -10,29 +10,12 @@ final class AmountLexicon: Sendable {
     static let shared = AmountLexicon()
 
     /// A phrase's role with currencies as indexes into `codes`.
-    enum Role: Sendable, Equatable {
-        case none
-        case scale(english: Int8, french: Int8)
-        case currency(Int16)
-        case qualifier(Qualifier)
-        case number(Int8, needsScale: Bool)
-        case de
-        case articleOrJoin
-        case rangeOpen(needsEnd: Bool)
-        case rangeJoin(needsOpen: Bool)
-        case perPeriod
-        case unspecified
-        case ignored
-        case hundred
-        case fraction(Int8)
-        case andAHalf
-        case plusSuffix
-    }
+    typealias Role = PhraseRole<Int16>
 
     struct Node: Sendable {
         var role: Role
         var time: AmountVocabulary.TimeRole
-        var language: AmountVocabulary.Language
+        var language: AmountVocabulary.WordLanguage
         var firstChild: Int32
         var childCount: Int32
     }
@@ -97,7 +80,7 @@ final class AmountLexicon: Sendable {
             return Int32(words.count - 1)
         }
         struct BuildNode { var role: Role = .none; var time: AmountVocabulary.TimeRole = []
-                           var language: AmountVocabulary.Language = .either; var children: [Int32: Int] = [:] }
+                           var language: AmountVocabulary.WordLanguage = .either; var children: [Int32: Int] = [:] }
         var build: [BuildNode] = [BuildNode()]   // 0 is the root
         for entry in AmountVocabulary.entries {
             var node = 0
@@ -111,25 +94,7 @@ final class AmountLexicon: Sendable {
                     node = build.count - 1
                 }
             }
-            let role: Role
-            switch entry.role {
-            case .none: role = .none
-            case let .scale(en, fr): role = .scale(english: Int8(en), french: Int8(fr))
-            case let .currency(c): role = .currency(code(c))
-            case let .qualifier(q): role = .qualifier(q)
-            case let .number(n, s): role = .number(Int8(n), needsScale: s)
-            case .de: role = .de
-            case .articleOrJoin: role = .articleOrJoin
-            case let .rangeOpen(e): role = .rangeOpen(needsEnd: e)
-            case let .rangeJoin(o): role = .rangeJoin(needsOpen: o)
-            case .perPeriod: role = .perPeriod
-            case .unspecified: role = .unspecified
-            case .ignored: role = .ignored
-            case .hundred: role = .hundred
-            case let .fraction(d): role = .fraction(Int8(d))
-            case .andAHalf: role = .andAHalf
-            case .plusSuffix: role = .plusSuffix
-            }
+            let role = entry.role.mapCurrency(code)
             if role != .none {
                 precondition(build[node].role == .none || build[node].role == role,
                              "‘\(entry.phrase)’ has two roles")

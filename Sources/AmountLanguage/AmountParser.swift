@@ -1,7 +1,7 @@
 import PledgeTallyCore
 
 /// Reads an amount phrase as the press writes it — "jusqu’à 50 milliards d’euros",
-/// "an initial $5bn", "₹10,372 crore" — into an exact `ParsedAmount` (SPEC §4).
+/// "an initial $5bn", "₹10,372 crore" — into an exact `ParsedAmount` (docs/amounts.md).
 ///
 /// The phrase is split into tokens (`AmountTokenizer`), then read left to right:
 /// numbers start amounts, scale words and currencies attach to them, phrases from
@@ -9,7 +9,7 @@ import PledgeTallyCore
 /// press's conversion, time context is skipped. Anything else is an error that
 /// names the word.
 ///
-/// Decisions where SPEC §4 is silent:
+/// Decisions where docs/amounts.md is silent:
 /// - **Language.** A phrase is French when any of its words is French only ("d’",
 ///   "de", "jusqu’à", "milliards", "environ", "livres"…), even if it also has
 ///   English words; else English when any word is English only ("up to", "bn",

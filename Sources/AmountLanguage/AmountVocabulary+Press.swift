@@ -8,7 +8,7 @@ extension AmountVocabulary {
 
     /// Number words beyond ten: phrase, value, language. Compounds are read from
     /// their parts ("vingt-cinq", "quatre-vingt-dix", "twenty-five"); see `NumberWords`.
-    static let moreNumberWords: [(String, Int, Language)] = [
+    static let moreNumberWords: [(String, Int, WordLanguage)] = [
         ("onze", 11, .french), ("douze", 12, .french), ("treize", 13, .french), ("quatorze", 14, .french),
         ("quinze", 15, .french), ("seize", 16, .french),
         ("eleven", 11, .english), ("twelve", 12, .english), ("thirteen", 13, .english),
@@ -22,28 +22,28 @@ extension AmountVocabulary {
     ]
 
     /// Hundreds: "deux cents", "trois cent millions", "a hundred", "one hundred and fifty".
-    static let hundreds: [(String, Language)] = [("cent", .french), ("cents", .french), ("hundred", .english)]
+    static let hundreds: [(String, WordLanguage)] = [("cent", .french), ("cents", .french), ("hundred", .english)]
 
     /// Fractions of the number before them, or of one: phrase, denominator, language.
     /// "un demi-milliard", "half a billion", "a quarter of a billion", "three quarters".
-    static let fractions: [(String, Int, Language)] = [
+    static let fractions: [(String, Int, WordLanguage)] = [
         ("demi", 2, .french), ("demie", 2, .french), ("half", 2, .english),
         ("quart", 4, .french), ("quarter", 4, .english), ("quarters", 4, .english),
     ]
 
     /// A half added to the number, or to the number and its scale: "un milliard et
     /// demi", "one and a half billion", "a billion and a half".
-    static let andAHalf: [(String, Language)] = [
+    static let andAHalf: [(String, WordLanguage)] = [
         ("et demi", .french), ("et demie", .french), ("and a half", .english), ("and one half", .english),
     ]
 
     /// Written glued after an amount with a hyphen ("$20bn-plus"): at least that much.
-    static let plusSuffix: [(String, Language)] = [("plus", .either)]
+    static let plusSuffix: [(String, WordLanguage)] = [("plus", .either)]
 
     // MARK: - Words that do not change the amount
 
     /// Before or after the amount: "an extra £500m", "10 Md€ supplémentaires".
-    static let unchangedWords: [(String, Language)] = [
+    static let unchangedWords: [(String, WordLanguage)] = [
         ("additional", .english), ("extra", .english), ("further", .english), ("new", .english),
         ("fresh", .english),
         ("supplémentaire", .french), ("supplémentaires", .french), ("nouveau", .french), ("nouveaux", .french),
@@ -55,8 +55,8 @@ extension AmountVocabulary {
     ]
 
     /// Tails naming what the money is: "of new investment", "in additional funding".
-    static var unchangedTails: [(String, Language)] {
-        var all: [(String, Language)] = []
+    static var unchangedTails: [(String, WordLanguage)] {
+        var all: [(String, WordLanguage)] = []
         for preposition in ["of", "in"] {
             for adjective in ["", "new ", "additional ", "extra ", "fresh ", "further "] {
                 for noun in ["investment", "investments", "funding", "financing"] {
@@ -68,7 +68,7 @@ extension AmountVocabulary {
     }
 
     /// Qualifiers written with an elided "de" before "un"/"une": "plus d’un milliard".
-    static let elidedQualifiers: [(String, Qualifier, Language)] = [
+    static let elidedQualifiers: [(String, Qualifier, WordLanguage)] = [
         ("plus d'", .atLeast, .french), ("pas plus d'", .upTo, .french), ("près d'", .approximately, .french),
         ("autour d'", .approximately, .french), ("au-delà d'", .atLeast, .french),
         ("jusqu'à hauteur d'", .upTo, .french), ("pas moins de", .atLeast, .french),
@@ -78,7 +78,7 @@ extension AmountVocabulary {
     // MARK: - Vague quantities
 
     /// No figure, only an order of magnitude: an unspecified pledge, counted but unpriced.
-    static let vagueQuantities: [(String, Language)] = [
+    static let vagueQuantities: [(String, WordLanguage)] = [
         ("hundreds of millions", .english), ("hundreds of millions of", .english),
         ("hundreds of billions", .english), ("hundreds of billions of", .english),
         ("tens of millions", .english), ("tens of millions of", .english),
@@ -108,14 +108,14 @@ extension AmountVocabulary {
     ]
 
     /// Words of shared currencies: phrase, shared currency name, language.
-    static let sharedCurrencyWords: [(String, String, Language)] = [
+    static let sharedCurrencyWords: [(String, String, WordLanguage)] = [
         ("dollar", "$", .either), ("dollars", "$", .either),
         ("kr", "kr", .either), ("krona", "kr", .english), ("kronor", "kr", .english), ("krone", "kr", .english),
         ("kroner", "kr", .english), ("couronne", "kr", .french), ("couronnes", "kr", .french),
     ]
 
     /// ECB currencies written with their own letters.
-    static let letterSymbols: [(String, String, Language)] = [
+    static let letterSymbols: [(String, String, WordLanguage)] = [
         ("zł", "PLN", .either), ("zl", "PLN", .either), ("kč", "CZK", .either), ("ft", "HUF", .either),
     ]
 }

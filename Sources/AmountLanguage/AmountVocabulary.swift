@@ -10,42 +10,11 @@ import PledgeTallyCore
 /// ("au-delà"). The language of an entry decides how "billion" and an ambiguous
 /// separator are read (see `AmountParser`).
 enum AmountVocabulary {
-    enum Language: Sendable { case french, english, either }
+    /// The language a word belongs to; `either` words are shared by French and English.
+    enum WordLanguage: Sendable { case french, english, either }
 
-    /// What a phrase does in an amount.
-    enum Role: Sendable, Equatable {
-        /// Known only as part of longer phrases or glued currency symbols ("us" in "US$").
-        case none
-        /// Multiplies the number by 10^english, or 10^french in a French phrase.
-        case scale(english: Int, french: Int)
-        /// An ISO 4217 code.
-        case currency(String)
-        case qualifier(Qualifier)
-        /// A number word; `needsScale` words ("un", "an") count only before a scale word.
-        case number(Int, needsScale: Bool)
-        /// "de" / "d'": before a currency word, a connector; before a number, opens a range.
-        case de
-        /// "a" / "à": the article before a scale ("a billion") or the range join ("5 à 10").
-        case articleOrJoin
-        /// Opens a range; `needsEnd` ones ("entre") require a second amount.
-        case rangeOpen(needsEnd: Bool)
-        /// Joins a range's ends; `needsOpen` ones ("et", "and") only after "entre"/"between".
-        case rangeJoin(needsOpen: Bool)
-        /// "per year", "par an": the phrase states a rate, not a total.
-        case perPeriod
-        /// The whole phrase says no figure was given.
-        case unspecified
-        /// Carries no meaning for the amount ("soit", "au total").
-        case ignored
-        /// "cent", "hundred": multiplies the number words before it, or one.
-        case hundred
-        /// "demi", "half", "quarter": a fraction (1 / the value) of the number words before it, or of one.
-        case fraction(Int)
-        /// "et demi", "and a half": adds a half to the number (and its scale) before it.
-        case andAHalf
-        /// "plus" glued after an amount with a hyphen: at least.
-        case plusSuffix
-    }
+    /// What a phrase does in an amount, with a currency named by its ISO code.
+    typealias Role = PhraseRole<String>
 
     /// Roles in time context ("d'ici 2030", "over four years"), which is skipped.
     struct TimeRole: OptionSet, Sendable {
@@ -61,7 +30,7 @@ enum AmountVocabulary {
     struct Entry: Sendable {
         let phrase: String
         let role: Role
-        let language: Language
+        let language: WordLanguage
         let time: TimeRole
     }
 
@@ -70,7 +39,7 @@ enum AmountVocabulary {
     /// Scale words: phrase, power of ten in English, in French, language.
     /// "billion"/"trillion" follow the long scale in a French phrase (10^12, 10^18);
     /// they count as English words, so "£1.234 billion" reads "." as the decimal mark.
-    static let scales: [(String, Int, Int, Language)] = [
+    static let scales: [(String, Int, Int, WordLanguage)] = [
         ("k", 3, 3, .either), ("thousand", 3, 3, .english), ("thousands", 3, 3, .english),
         ("mille", 3, 3, .french),
         ("lakh", 5, 5, .either), ("lakhs", 5, 5, .either), ("lac", 5, 5, .either), ("lacs", 5, 5, .either),
@@ -102,7 +71,7 @@ enum AmountVocabulary {
     ]
 
     /// Currency words and names, singular and plural, both languages.
-    static let currencyWords: [(String, String, Language)] = [
+    static let currencyWords: [(String, String, WordLanguage)] = [
         ("euro", "EUR", .either), ("euros", "EUR", .either),
         ("dollar us", "USD", .french), ("dollars us", "USD", .french),
         ("dollar americain", "USD", .french), ("dollars americains", "USD", .french),
@@ -173,7 +142,7 @@ enum AmountVocabulary {
 
     // MARK: - Qualifiers
 
-    static let qualifiers: [(String, Qualifier, Language)] = [
+    static let qualifiers: [(String, Qualifier, WordLanguage)] = [
         ("jusqu'à", .upTo, .french), ("jusqu'à hauteur de", .upTo, .french), ("au maximum", .upTo, .french),
         ("au plus", .upTo, .french), ("pas plus de", .upTo, .french),
         ("up to", .upTo, .english), ("upto", .upTo, .english), ("as much as", .upTo, .english),
@@ -198,7 +167,7 @@ enum AmountVocabulary {
     ]
 
     /// Phrases meaning no figure was given (a phrase made only of dashes is also unspecified).
-    static let unspecified: [(String, Language)] = [
+    static let unspecified: [(String, WordLanguage)] = [
         ("non spécifié", .french), ("non spécifiée", .french), ("non spécifiés", .french), ("non communiqué", .french),
         ("non communiquée", .french), ("non précisé", .french), ("non divulgué", .french), ("non disponible", .french),
         ("inconnu", .french), ("à préciser", .french), ("confidentiel", .french), ("nc", .french), ("n c", .french),
@@ -210,7 +179,7 @@ enum AmountVocabulary {
 
     // MARK: - Numbers and ranges
 
-    static let numberWords: [(String, Int, Bool, Language)] = [
+    static let numberWords: [(String, Int, Bool, WordLanguage)] = [
         ("un", 1, true, .french), ("une", 1, true, .french), ("an", 1, true, .english), ("one", 1, false, .english),
         ("deux", 2, false, .french), ("two", 2, false, .english), ("trois", 3, false, .french), ("three", 3, false, .english),
         ("quatre", 4, false, .french), ("four", 4, false, .english), ("cinq", 5, false, .french), ("five", 5, false, .english),
@@ -219,7 +188,7 @@ enum AmountVocabulary {
         ("dix", 10, false, .french), ("ten", 10, false, .english),
     ]
 
-    static let rangeWords: [(String, Role, Language)] = [
+    static let rangeWords: [(String, Role, WordLanguage)] = [
         ("entre", .rangeOpen(needsEnd: true), .french), ("between", .rangeOpen(needsEnd: true), .english),
         ("from", .rangeOpen(needsEnd: false), .english),
         ("et", .rangeJoin(needsOpen: true), .french), ("and", .rangeJoin(needsOpen: true), .english),
@@ -230,7 +199,7 @@ enum AmountVocabulary {
     // MARK: - Context that is not part of the amount
 
     /// Rates rather than totals: rejected.
-    static let perPeriod: [(String, Language)] = [
+    static let perPeriod: [(String, WordLanguage)] = [
         ("per year", .english), ("per annum", .english), ("a year", .english), ("each year", .english),
         ("every year", .english), ("annually", .english), ("yearly", .english), ("p a", .english),
         ("per month", .english), ("a month", .english), ("monthly", .english),
@@ -240,7 +209,7 @@ enum AmountVocabulary {
 
     /// Words that start time context: a year ("by 2030", "entre 2025 et 2030") or a
     /// duration ("over four years", "sur les cinq prochaines années") follows.
-    static let timePrepositions: [(String, Language)] = [
+    static let timePrepositions: [(String, WordLanguage)] = [
         ("by", .english), ("in", .english), ("until", .english), ("till", .english), ("from", .english),
         ("starting", .english), ("starting in", .english), ("beginning in", .english), ("since", .english),
         ("before", .english), ("after", .english), ("through", .english), ("over", .english), ("during", .english),
@@ -249,13 +218,13 @@ enum AmountVocabulary {
         ("à partir d'", .french), ("dès", .french), ("depuis", .french), ("avant", .french), ("après", .french),
         ("sur", .french), ("pendant", .french), ("sous", .french), ("dans", .french), ("entre", .french), ("de", .french),
     ]
-    static let timeUnits: [(String, Language)] = [
+    static let timeUnits: [(String, WordLanguage)] = [
         ("year", .english), ("years", .english), ("yr", .english), ("yrs", .english), ("month", .english),
         ("months", .english), ("decade", .english), ("decades", .english),
         ("an", .french), ("ans", .french), ("année", .french), ("années", .french), ("mois", .french),
         ("décennie", .french), ("décennies", .french),
     ]
-    static let timeFillers: [(String, Language)] = [
+    static let timeFillers: [(String, WordLanguage)] = [
         ("the", .english), ("next", .english), ("coming", .english), ("following", .english), ("first", .english),
         ("period", .english),
         ("les", .french), ("la", .french), ("le", .french), ("l'", .french), ("prochaines", .french),
@@ -264,7 +233,7 @@ enum AmountVocabulary {
     ]
 
     /// Words that say nothing about the amount.
-    static let ignored: [(String, Language)] = [
+    static let ignored: [(String, WordLanguage)] = [
         ("soit", .french), ("au total", .french), ("en tout", .french), ("à hauteur de", .french),
         ("d'un montant de", .french), ("in total", .english), ("total", .either), ("worth", .english),
     ]
@@ -278,24 +247,24 @@ enum AmountVocabulary {
     /// (a role and time roles, e.g. "over" is a qualifier and a time preposition).
     static var entries: [Entry] {
         var all: [Entry] = []
-        func add(_ phrase: String, _ role: Role, _ language: Language, _ time: TimeRole = []) {
+        func add(_ phrase: String, _ role: Role, _ language: WordLanguage, _ time: TimeRole = []) {
             all.append(Entry(phrase: phrase, role: role, language: language, time: time))
         }
-        for (p, en, fr, l) in scales { add(p, .scale(english: en, french: fr), l) }
+        for (p, en, fr, l) in scales { add(p, .scale(english: Int8(en), french: Int8(fr)), l) }
         for (p, code, l) in currencyWords { add(p, .currency(code), l) }
         for code in caseInsensitiveCodes { add(code.lowercased(), .currency(code), .either) }
         for (p, q, l) in qualifiers { add(p, .qualifier(q), l) }
         for (p, l) in unspecified { add(p, .unspecified, l) }
-        for (p, n, needsScale, l) in numberWords { add(p, .number(n, needsScale: needsScale), l) }
+        for (p, n, needsScale, l) in numberWords { add(p, .number(Int8(n), needsScale: needsScale), l) }
         for (p, r, l) in rangeWords { add(p, r, l) }
         for (p, l) in perPeriod { add(p, .perPeriod, l) }
         for (p, l) in timePrepositions { add(p, .none, l, .preposition) }
         for (p, l) in timeUnits { add(p, .none, l, .unit) }
         for (p, l) in timeFillers { add(p, .none, l, .filler) }
         for (p, l) in ignored { add(p, .ignored, l) }
-        for (p, n, l) in moreNumberWords { add(p, .number(n, needsScale: false), l) }
+        for (p, n, l) in moreNumberWords { add(p, .number(Int8(n), needsScale: false), l) }
         for (p, l) in hundreds { add(p, .hundred, l) }
-        for (p, d, l) in fractions { add(p, .fraction(d), l) }
+        for (p, d, l) in fractions { add(p, .fraction(Int8(d)), l) }
         for (p, l) in andAHalf { add(p, .andAHalf, l) }
         for (p, l) in plusSuffix { add(p, .plusSuffix, l) }
         for (p, l) in unchangedWords + unchangedTails { add(p, .ignored, l) }

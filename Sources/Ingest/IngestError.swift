@@ -7,18 +7,19 @@ import Darwin
 /// A problem with the pledges folder or a file in it that stops the run.
 ///
 /// Problems inside a file's contents are not errors: they are rejections
-/// (`IngestEvent.rejected`), and the run goes on.
+/// (`IngestEvent.rejected`), and the run goes on. The run chooses the exit
+/// status (`RunError`).
 public enum IngestError: Error, Equatable, CustomStringConvertible {
-    /// The pledges folder does not exist (or is not a folder). Exit 66.
+    /// The pledges folder does not exist (or is not a folder).
     case folderMissing(path: String)
     /// Something in the pledges folder that is not a pledge file: another
-    /// extension, or a folder or special file named like one.
-    /// Exit 65: the input is there but its contents are wrong.
+    /// extension, or a folder or special file named like one: the input is
+    /// there but its contents are wrong.
     case unexpectedFile(path: String)
     /// A file that must be a regular file is a folder, a named pipe or a
-    /// device. Exit 66.
+    /// device.
     case notRegularFile(path: String)
-    /// Opening or reading failed; `reason` is the system's (strerror). Exit 66.
+    /// Opening or reading failed; `reason` is the system's (strerror).
     case unreadable(path: String, reason: String)
 
     /// One line naming the file and the reason.
@@ -35,14 +36,6 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
             return "\(path): not a regular file (a folder or a special file)"
         case .unreadable(let path, let reason):
             return "\(path): cannot read: \(reason)"
-        }
-    }
-
-    /// The sysexits(3) status the run should end with.
-    public var exitCode: Int32 {
-        switch self {
-        case .folderMissing, .notRegularFile, .unreadable: return 66   // EX_NOINPUT
-        case .unexpectedFile: return 65               // EX_DATAERR
         }
     }
 

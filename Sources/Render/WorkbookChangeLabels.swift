@@ -1,3 +1,4 @@
+import PledgeTallyCore
 import Aggregate
 /// The words of the Changes and History sheets, in English and French.
 struct WorkbookChangeLabels: Sendable {

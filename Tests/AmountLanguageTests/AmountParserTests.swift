@@ -5,7 +5,7 @@ import PledgeTallyCore
 /// Phrases as the press writes them, with amounts worked out by hand.
 @Suite("AmountParser phrases")
 struct AmountParserTests {
-    // MARK: SPEC §4 seed phrases
+    // MARK: The summit article's phrases (docs/amounts.md)
 
     static let seed: [AmountCase] = [
         .exact("20 milliards d’euros", "20000000000", "EUR"),
@@ -18,7 +18,7 @@ struct AmountParserTests {
         .exact("109 milliards d’euros", "109000000000", "EUR"),
     ]
 
-    @Test("SPEC seed phrases", arguments: seed)
+    @Test("The summit article's phrases", arguments: seed)
     func seedPhrases(_ c: AmountCase) { expectParses(c) }
 
     // MARK: French

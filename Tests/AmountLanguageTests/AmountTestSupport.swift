@@ -61,3 +61,16 @@ func expectParses(_ c: AmountCase, sourceLocation: SourceLocation = #_sourceLoca
             sourceLocation: sourceLocation)
     #expect(parsed.currency == c.currency, "\(c.text.debugDescription)", sourceLocation: sourceLocation)
 }
+
+/// Checks that `c.text` is rejected with a reason naming every word of `c.mentions`.
+func expectRefused(_ c: AmountErrorCase, sourceLocation: SourceLocation = #_sourceLocation) {
+    switch AmountParser.parse(c.text) {
+    case let .success(parsed):
+        Issue.record("\(c.text.debugDescription) parsed as \(parsed)", sourceLocation: sourceLocation)
+    case let .failure(error):
+        for word in c.mentions {
+            #expect(error.reason.contains(word), "\(c.text.debugDescription): \(error.reason)",
+                    sourceLocation: sourceLocation)
+        }
+    }
+}

@@ -77,7 +77,14 @@ struct UnattendedRunTests {
         let input = try Self.bigInput(dir, rows: 60_000)
         let args = ["run", "--input", input, "--output", out, "--date", "2025-02-10"]
         let first = try Self.start(args)
-        Thread.sleep(forTimeInterval: 0.3)
+        // The first run holds the lock once its staging folder exists (it is made after the lock is
+        // taken); a fixed pause would let a slow first run start after the second on a loaded machine.
+        let staging = dir.path(".Out.partial-\(first.processIdentifier)")
+        let deadline = Date().addingTimeInterval(120)
+        while !FileManager.default.fileExists(atPath: staging) && first.isRunning && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        try #require(first.isRunning, "the first run ended before the second started")
         let second = try Command.run(args)
         first.waitUntilExit()
         #expect(first.terminationStatus == 0)

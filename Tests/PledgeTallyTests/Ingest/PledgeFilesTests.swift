@@ -96,7 +96,7 @@ extension IngestTests {
         ])
         func descriptions(error: IngestError, text: String, exitCode: Int32) {
             #expect(error.description == text)
-            #expect(error.exitCode == exitCode)
+            #expect(RunError(error).exitCode == exitCode)
         }
     }
 }

@@ -7,7 +7,7 @@ import PledgeTallyCore
 /// Invariants over generated phrases, and inputs built to break the parser.
 @Suite("AmountParser generated inputs")
 struct AmountParserGeneratedTests {
-    enum Language { case french, english, neutral }
+    enum PhraseLanguage { case french, english, neutral }
 
     struct Scale {
         let word: String
@@ -62,7 +62,7 @@ struct AmountParserGeneratedTests {
     }
 
     /// Writes `digits` (integer part) and `fraction` in one of four separator styles.
-    static func write(integer: String, fraction: String, style: Int, language: Language,
+    static func write(integer: String, fraction: String, style: Int, language: PhraseLanguage,
                       rng: inout SplitMix64) -> Written {
         let spaces = [" ", "\u{00A0}", "\u{202F}"]
         let (thousands, decimal): (String, String)
@@ -114,7 +114,7 @@ struct AmountParserGeneratedTests {
         var checked = 0
         var outOfRange = 0
         for _ in 0..<4000 {
-            let language: Language = [.french, .english, .neutral][Int(rng.next() % 3)]
+            let language: PhraseLanguage = [.french, .english, .neutral][Int(rng.next() % 3)]
             let scales: [Scale]
             let templates: [(String, String, Qualifier)]
             switch language {

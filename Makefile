@@ -18,7 +18,7 @@ APT   := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 RUN_FLAGS := --input $(INPUT) --output $(OUTPUT) --currency $(CURRENCY) --lang $(REPORT_LANG) \
              $(if $(DATE),--date $(DATE)) $(if $(STRICT),--strict)
 
-.PHONY: all report build deps test-deps test lint format diff bench fuzz clean
+.PHONY: all report build deps test-deps test lint format diff rates bench fuzz clean
 
 all: report
 
@@ -48,6 +48,11 @@ test-deps: deps
 test: test-deps
 	$(SWIFT) build -c release --product pledgetally
 	PLEDGETALLY_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --no-parallel
+
+## rates: download the ECB history into $(INPUT)/rates (RATES_URL=… for another URL); exit 75 network, 65 content
+RATES_URL ?=
+rates: build
+	$(BIN) rates update --input $(INPUT) $(if $(RATES_URL),--url $(RATES_URL))
 
 ## lint: swift-format's rules (.swift-format) over Sources and Tests; any finding fails.
 ## Layout findings (indentation, line breaks, spacing) are left to `make format`

@@ -63,12 +63,23 @@ let package = Package(
                 "PledgeTallyCore", "AmountLanguage", "Ingest", "Normalise", "Aggregate", "Render", "CPledgeSupport",
             ]
         ),
+        // `rates update`: the ECB history downloaded (URLSession), unzipped
+        // (ZIPFoundation), checked against the local one and swapped in.
+        .target(
+            name: "RatesUpdate",
+            dependencies: [
+                "PledgeTallyCore",
+                "Normalise",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // The command line: one root command and a file per subcommand.
         .target(
             name: "PledgeTallyCLI",
             dependencies: [
                 "AmountLanguage",
                 "PledgeTally",
+                "RatesUpdate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -20,6 +20,8 @@ public struct RunFacts: Sendable {
     public var inputs: [InputFile] = []
     public var domainsFile: (path: String, sha256: String)
     public var rateFiles: [RateFile] = []
+    /// The ECB files' last day (the Summary shows it; stale rates are counted from it).
+    public var ratesLastDay: Day?
     /// Rows by total descending, then domain.
     public var domains: [DomainTotal] = []
     public var grandTotal = DomainTotal(domain: "TOTAL")

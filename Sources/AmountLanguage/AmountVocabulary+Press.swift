@@ -105,6 +105,10 @@ extension AmountVocabulary {
     static let sharedCurrencies: [(name: String, codes: [String], assumed: String?)] = [
         ("$", ["USD", "CAD", "AUD", "NZD", "HKD", "SGD", "MXN", "TWD"], "USD"),
         ("kr", ["SEK", "NOK", "DKK", "ISK"], nil),
+        // Morocco's dirham as well as the UAE's; the riyals and rials of Saudi
+        // Arabia, Qatar, Oman, Yemen and Iran.
+        ("dirhams", ["AED", "MAD"], nil),
+        ("riyals", ["SAR", "QAR", "OMR", "YER", "IRR"], nil),
     ]
 
     /// Words of shared currencies: phrase, shared currency name, language.
@@ -112,6 +116,9 @@ extension AmountVocabulary {
         ("dollar", "$", .either), ("dollars", "$", .either),
         ("kr", "kr", .either), ("krona", "kr", .english), ("kronor", "kr", .english), ("krone", "kr", .english),
         ("kroner", "kr", .english), ("couronne", "kr", .french), ("couronnes", "kr", .french),
+        ("dirham", "dirhams", .either), ("dirhams", "dirhams", .either),
+        ("riyal", "riyals", .either), ("riyals", "riyals", .either),
+        ("rial", "riyals", .either), ("rials", "riyals", .either),
     ]
 
     /// ECB currencies written with their own letters.

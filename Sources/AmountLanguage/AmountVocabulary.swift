@@ -115,8 +115,14 @@ enum AmountVocabulary {
         ("peso mexicain", "MXN", .french), ("pesos mexicains", "MXN", .french),
         ("mexican peso", "MXN", .english), ("mexican pesos", "MXN", .english),
         ("shekel", "ILS", .either), ("shekels", "ILS", .either), ("rupiah", "IDR", .either), ("rupiahs", "IDR", .either),
-        ("dirham", "AED", .either), ("dirhams", "AED", .either), ("uae dirhams", "AED", .english),
-        ("saudi riyals", "SAR", .english), ("qatari riyals", "QAR", .english),
+        // The Gulf currencies (pegged to the dollar: Input/rates/pegs.csv prices them).
+        ("dh", "AED", .either), ("dhs", "AED", .either), ("uae dirham", "AED", .english), ("uae dirhams", "AED", .english),
+        ("dirham emirati", "AED", .french), ("dirhams emiratis", "AED", .french),
+        ("sr", "SAR", .either), ("saudi riyal", "SAR", .english), ("saudi riyals", "SAR", .english),
+        ("riyal saoudien", "SAR", .french), ("riyals saoudiens", "SAR", .french),
+        ("qr", "QAR", .either), ("qatari riyal", "QAR", .english), ("qatari riyals", "QAR", .english),
+        ("riyal qatari", "QAR", .french), ("riyals qataris", "QAR", .french),
+        // A bare "dirhams" or "riyals" names several currencies: see `sharedCurrencies`.
     ]
 
     /// Codes also recognised in lower or mixed case ("usd", "Eur"): the euro and the

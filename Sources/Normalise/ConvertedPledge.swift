@@ -23,11 +23,15 @@ public struct ExchangeRate: Sendable, Equatable {
     public let shown: DecimalAmount
     /// `shown` as text, trailing zeros kept: `0.9689922481`, `1.000000000`.
     public let text: String
+    /// Where the rates come from: `ECB`, another source's path, or a peg
+    /// (pledges.csv's `rate_source`); empty when no rate was needed.
+    public var source: String
 
-    public init(reportingPerEuro: DecimalAmount, originalPerEuro: DecimalAmount, day: Day?) {
+    public init(reportingPerEuro: DecimalAmount, originalPerEuro: DecimalAmount, day: Day?, source: String = "") {
         self.reportingPerEuro = reportingPerEuro
         self.originalPerEuro = originalPerEuro
         self.day = day
+        self.source = source
         self.shown = Self.rounded(reportingPerEuro, over: originalPerEuro, significantDigits: 10)
         self.text = shown.formatted(significantDigits: 10)
     }

@@ -11,6 +11,9 @@ public struct Converter: Sendable {
     public let minorDigits: Int
     /// Every (currency, publication day) used, for the Rates sheet.
     public private(set) var used: Set<UsedRate> = []
+    /// Pledges refused because they are dated more than `RateTable.maxAgeDays`
+    /// after the ECB files' last day (the stale-rates line counts them).
+    public private(set) var staleRejections = 0
     private var cache: [Key: Result<ExchangeRate, RateTable.LookupError>] = [:]
 
     public struct UsedRate: Hashable, Sendable, Comparable {
@@ -19,6 +22,8 @@ public struct Converter: Sendable {
         public var rate: DecimalAmount
         /// The rates file it was read from (where files overlap, the newest wins).
         public var file: String = ""
+        /// `ECB`, another source's path, or the peg (see `RateTable.Quote.source`).
+        public var source: String = ""
         public static func < (a: UsedRate, b: UsedRate) -> Bool {
             (a.currency, a.day.ordinal) < (b.currency, b.day.ordinal)
         }
@@ -46,7 +51,11 @@ public struct Converter: Sendable {
         let rate: ExchangeRate
         switch exchangeRate(currency, on: pledge.date) {
         case .success(let r): rate = r
-        case .failure(let e): return reject(e.description)
+        case .failure(let e):
+            if e.isStale, let last = rates.ecbLastDay, pledge.date > last.adding(days: RateTable.maxAgeDays) {
+                staleRejections += 1
+            }
+            return reject(e.description)
         }
         do {
             let converted = try amount.scaled(by: rate.reportingPerEuro, over: rate.originalPerEuro, places: minorDigits)
@@ -72,9 +81,19 @@ public struct Converter: Sendable {
             rates.quote(reportingCurrency, on: day).map { reporting -> ExchangeRate in
                 // The ECB day shown is the older of the two quotes (EUR has none of its own).
                 let days = [currency == "EUR" ? nil : original.day, reportingCurrency == "EUR" ? nil : reporting.day]
-                if currency != "EUR" { used.insert(UsedRate(currency: currency, day: original.day, rate: original.rate, file: original.file)) }
-                if reportingCurrency != "EUR" { used.insert(UsedRate(currency: reportingCurrency, day: reporting.day, rate: reporting.rate, file: reporting.file)) }
-                return ExchangeRate(reportingPerEuro: reporting.rate, originalPerEuro: original.rate, day: days.compactMap { $0 }.min())
+                if currency != "EUR" {
+                    used.insert(UsedRate(currency: currency, day: original.day, rate: original.rate, file: original.file, source: original.source))
+                }
+                if reportingCurrency != "EUR" {
+                    used.insert(UsedRate(currency: reportingCurrency, day: reporting.day, rate: reporting.rate, file: reporting.file,
+                                         source: reporting.source))
+                }
+                // Where the rate comes from: the pledge currency's source, then the reporting currency's when it differs.
+                let sources = [original.source, reporting.source].filter { !$0.isEmpty }
+                let source = sources.count == 2 && sources[0] != sources[1] ? "\(currency) \(sources[0]); \(reportingCurrency) \(sources[1])"
+                    : sources.first ?? ""
+                return ExchangeRate(reportingPerEuro: reporting.rate, originalPerEuro: original.rate, day: days.compactMap { $0 }.min(),
+                                    source: source)
             }
         }
         cache[key] = result

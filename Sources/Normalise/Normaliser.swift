@@ -40,6 +40,9 @@ public struct Normaliser: Sendable {
         var currency = parsed.currency
         if parsed.qualifier != .unspecified, let column = raw.currency, !column.trimmingSpaces().isEmpty {
             guard let named = currencyCode(column) else {
+                if let choices = AmountParser.sharedCurrencyChoices(named: column.trimmingSpaces()) {
+                    return reject("currency", column, "‘\(column.trimmingSpaces())’ may be \(Self.list(choices)): write the ISO code")
+                }
                 return reject("currency", column, "unknown currency ‘\(column.trimmingSpaces())’")
             }
             if parsed.currencyChoices.contains(named) || currency == nil && parsed.currencyChoices.isEmpty {

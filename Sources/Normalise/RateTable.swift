@@ -16,7 +16,12 @@ public struct RateTable: Sendable {
 
     var series: [String: Series] = [:]
     /// The files the rates came from, in the order they were applied.
-    public private(set) var files: [RateFile] = []
+    public internal(set) var files: [RateFile] = []
+    /// Fixed pegs by currency (see `RateTable+Pegs.swift`).
+    var pegs: [String: [RateSourceFile.Peg]] = [:]
+    /// For a currency whose row in a pegs or sources file was skipped, why:
+    /// its pledges' reasons say it.
+    var skipped: [String: String] = [:]
 
     /// How old a rate may be, in days, before a lookup refuses it.
     public static let maxAgeDays = 7
@@ -29,6 +34,10 @@ public struct RateTable: Sendable {
         public var day: Day
         /// The rates file the rate came from ("rates/eurofxref.csv"); empty for EUR.
         public var file: String = ""
+        /// Where the rate comes from, as pledges.csv's `rate_source` and the
+        /// Rates sheet say it: `ECB`, the other source's path, or the peg
+        /// (`peg rates/pegs.csv:2 3.6725 AED/USD × ECB`); empty for EUR.
+        public var source: String = ""
     }
 
     /// Why a lookup failed, as a sentence for rejected.csv.
@@ -36,21 +45,43 @@ public struct RateTable: Sendable {
         case unknownCurrency(String)
         case noRateBefore(currency: String, day: Day)
         case tooOld(currency: String, day: Day, last: Day)
+        /// A peg's own problem: none covers the day, or its anchor has no rate.
+        case peg(currency: String, reason: String, stale: Bool = false)
+        /// Another lookup's failure, with why a pegs or sources row for the
+        /// currency was skipped.
+        indirect case skippedRow(LookupError, String)
 
         public var description: String {
             switch self {
             case .unknownCurrency(let c):
-                return "the ECB publishes no reference rate for \(c)"
+                return "the ECB publishes no reference rate for \(c), and no pegs or other rates file prices it"
             case .noRateBefore(let c, let d):
                 return "no ECB rate for \(c) on or before \(d)"
             case .tooOld(let c, let d, let last):
                 return "the last ECB rate for \(c) before \(d) is from \(last), more than \(RateTable.maxAgeDays) days earlier"
+            case .peg(_, let reason, _):
+                return reason
+            case .skippedRow(let e, let why):
+                return "\(e.description) (\(why))"
+            }
+        }
+
+        /// The lookup failed because the rates end before the day.
+        public var isStale: Bool {
+            switch self {
+            case .tooOld: true
+            case .peg(_, _, let stale): stale
+            case .unknownCurrency, .noRateBefore: false
+            case .skippedRow(let e, _): e.isStale
             }
         }
     }
 
     /// Every currency with at least one rate, and EUR.
-    public var currencies: Set<String> { Set(series.keys).union(["EUR"]) }
+    public var currencies: Set<String> { Set(series.keys).union(pegs.keys).union(["EUR"]) }
+
+    /// The last day of the ECB files, the day stale-rate warnings count from.
+    public var ecbLastDay: Day? { files.filter { $0.kind == .ecb }.compactMap(\.lastDay).max() }
 
     /// The first and last day any rate was published, or nil when empty.
     public var coverage: ClosedRange<Day>? {
@@ -62,6 +93,13 @@ public struct RateTable: Sendable {
 
     /// The rate of `currency` in force on `day`. EUR is always 1, on every day.
     public func quote(_ currency: String, on day: Day) -> Result<Quote, LookupError> {
+        let result = series[currency] == nil && pegs[currency] != nil ? pegQuote(currency, on: day) : publishedQuote(currency, on: day)
+        if case .failure(let e) = result, let why = skipped[currency] { return .failure(.skippedRow(e, why)) }
+        return result
+    }
+
+    /// The rate of a currency from the ECB or another source's file.
+    func publishedQuote(_ currency: String, on day: Day) -> Result<Quote, LookupError> {
         if currency == "EUR" { return .success(Quote(rate: 1, day: day)) }
         guard let s = series[currency] else { return .failure(.unknownCurrency(currency)) }
         // Last index with days[i] <= day.
@@ -75,7 +113,8 @@ public struct RateTable: Sendable {
         if day.ordinal - found.ordinal > Int32(Self.maxAgeDays) {
             return .failure(.tooOld(currency: currency, day: day, last: found))
         }
-        return .success(Quote(rate: s.rates[lo - 1], day: found, file: files[Int(s.sources[lo - 1])].path))
+        let file = files[Int(s.sources[lo - 1])]
+        return .success(Quote(rate: s.rates[lo - 1], day: found, file: file.path, source: file.kind == .ecb ? "ECB" : file.path))
     }
 
     /// The table of several files. Where they overlap, the newest file wins:
@@ -120,6 +159,8 @@ public struct RateFile: Sendable, Equatable {
     public var sha256: String
     public var firstDay: Day?
     public var lastDay: Day?
-    /// Rows read (days).
+    /// Rows read (days); for a pegs file, the pegs.
     public var days: Int
+    /// An ECB file, another source, or pegs.
+    public var kind: RateSourceFile.Kind = .ecb
 }

@@ -7,7 +7,7 @@ public struct PledgeTallyCommand: ParsableCommand {
         commandName: "pledgetally",
         abstract: "Turn investment pledges as the press writes them into exact, diffable reports.",
         version: Pipeline.version,
-        subcommands: [Run.self, Parse.self, Diff.self]
+        subcommands: [Run.self, Parse.self, Diff.self, Rates.self]
     )
     public init() {}
 

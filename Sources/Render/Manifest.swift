@@ -26,7 +26,7 @@ public enum Manifest {
             ("rates", .array(facts.rateFiles.map { r in
                 let used = facts.usedRates.filter { $0.file == r.path }
                 return .object([
-                    ("path", .string(r.path)), ("sha256", .string(r.sha256)), ("days", .int(r.days)),
+                    ("path", .string(r.path)), ("kind", .string(r.kind.rawValue)), ("sha256", .string(r.sha256)), ("days", .int(r.days)),
                     ("first_date", .optional(r.firstDay?.description)), ("last_date", .optional(r.lastDay?.description)),
                     // What the conversions took from this file (where files overlap, the newest wins).
                     ("rates_used", .int(used.count)), ("days_used", .int(Set(used.map(\.day)).count)),
@@ -36,6 +36,9 @@ public enum Manifest {
                 ("count", .int(facts.usedRates.count)),
                 ("first_date", .optional(facts.rateDays?.lowerBound.description)),
                 ("last_date", .optional(facts.rateDays?.upperBound.description)),
+                // Where the rates used came from: ECB, another source's path, or a peg.
+                ("sources", .array(Set(facts.usedRates.map(\.source)).filter { !$0.isEmpty }.sorted().map { .string($0) })),
+                ("ecb_last_date", .optional(facts.ratesLastDay?.description)),
             ])),
             ("counts", .object([
                 ("records", .int(facts.records)), ("accepted", .int(facts.accepted)), ("rejected", .int(facts.rejected)),

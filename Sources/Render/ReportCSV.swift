@@ -8,7 +8,7 @@ import Aggregate
 public enum ReportCSV {
     public static func pledgesHeader(currency: String) -> [String] {
         ["source", "line", "investor", "domain", "domain_text", "amount_text", "qualifier", "amount", "amount_low",
-         "currency", "date", "rate", "rate_date", "amount_\(currency.lowercased())", "source_url", "notes"]
+         "currency", "date", "rate", "rate_date", "amount_\(currency.lowercased())", "source_url", "notes", "rate_source"]
     }
 
     public static func byDomainHeader(currency: String) -> [String] {
@@ -40,6 +40,7 @@ public enum ReportCSV {
         if let a = p.amountReported { try csv.decimal(a, places: reportingDigits) } else { try csv.empty() }
         if let u = pledge.sourceURL { try csv.text(u) } else { try csv.empty() }
         if let n = pledge.notes { try csv.text(n) } else { try csv.empty() }
+        try csv.text(p.rate?.source ?? "")
         try csv.endRow()
     }
 

@@ -188,6 +188,7 @@ final class ReportWorkbook {
             }
         }
         if let n = pledge.notes, !n.isEmpty { try text(n, sheet, row, 15, table: table) }
+        if let source = p.rate?.source, !source.isEmpty { try text(source, sheet, row, 16, table: table) }
     }
 
     /// An `http://` or `https://` address without spaces or control

@@ -23,6 +23,8 @@ struct WorkbookLabels: Sendable {
     var reportingCurrency: String
     var rateDates: String
     var noRates: String
+    /// The ECB files' last day: when it is old, `make rates` refreshes it.
+    var ratesEnd: String
     var records: String
     var accepted: String
     var rejected: String
@@ -62,13 +64,14 @@ struct WorkbookLabels: Sendable {
         sheets: SheetNames(summary: "Summary", pledges: "Pledges", rejected: "Rejected", rates: "Rates", run: "Run"),
         pledgesHeader: ["Source", "Line", "Investor", "Domain", "Domain as written", "Amount as written", "Qualifier",
                         "Amount", "Amount (low end)", "Currency", "Date", "Rate", "Rate date", "Amount ({cur})",
-                        "Source URL", "Notes"],
+                        "Source URL", "Notes", "Rate source"],
         rejectedHeader: ["Source", "Line", "Investor", "Amount as written", "Field", "Value", "Reason"],
-        ratesHeader: ["Currency", "ECB date", "Units per EUR"],
+        ratesHeader: ["Currency", "ECB date", "Units per EUR", "Source"],
         title: "Investment pledges by domain",
         reportingCurrency: "Reporting currency",
         rateDates: "ECB rate dates used",
         noRates: "none needed",
+        ratesEnd: "ECB rates end",
         records: "Records read",
         accepted: "Pledges accepted",
         rejected: "Records rejected",
@@ -96,13 +99,14 @@ struct WorkbookLabels: Sendable {
         sheets: SheetNames(summary: "Synthèse", pledges: "Engagements", rejected: "Rejets", rates: "Taux", run: "Exécution"),
         pledgesHeader: ["Source", "Ligne", "Investisseur", "Domaine", "Domaine tel qu’écrit", "Montant tel qu’écrit",
                         "Qualificatif", "Montant", "Montant (bas de fourchette)", "Devise", "Date", "Taux", "Date du taux",
-                        "Montant ({cur})", "Lien", "Remarques"],
+                        "Montant ({cur})", "Lien", "Remarques", "Source du taux"],
         rejectedHeader: ["Source", "Ligne", "Investisseur", "Montant tel qu’écrit", "Champ", "Valeur", "Motif"],
-        ratesHeader: ["Devise", "Date BCE", "Unités pour 1 EUR"],
+        ratesHeader: ["Devise", "Date BCE", "Unités pour 1 EUR", "Source"],
         title: "Engagements d’investissement par domaine",
         reportingCurrency: "Devise de référence",
         rateDates: "Dates des taux BCE utilisés",
         noRates: "aucun taux nécessaire",
+        ratesEnd: "Fin des taux BCE",
         records: "Enregistrements lus",
         accepted: "Engagements retenus",
         rejected: "Enregistrements rejetés",

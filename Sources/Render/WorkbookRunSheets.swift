@@ -15,6 +15,10 @@ enum WorkbookRates {
             try sheet.write(row: row, col: 2, number: used.rate.nearestDouble, format: formats.rate)
             table.see(1, characters: 10)
             table.see(2, characters: used.rate.description.utf8.count + 2)
+            if !used.source.isEmpty {
+                try sheet.write(row: row, col: 3, string: used.source)
+                table.see(3, text: used.source)
+            }
         }
         try table.finish()
     }

@@ -55,7 +55,10 @@ struct WorkbookSummary {
             try sheet.write(row: 3 + i, col: 0, string: label, format: formats.label)
             try sheet.write(row: 3 + i, col: 1, number: Double(value), format: formats.count)
         }
-        for label in [labels.reportingCurrency, labels.rateDates] + counts.map(\.0) { seeWidth(0, label.count + 1) }
+        // The rates' last day, under the counts (`make rates` moves it on).
+        try sheet.write(row: 3 + counts.count, col: 0, string: labels.ratesEnd, format: formats.label)
+        if let last = facts.ratesLastDay { try sheet.write(row: 3 + counts.count, col: 1, day: last, format: formats.date) }
+        for label in [labels.reportingCurrency, labels.rateDates, labels.ratesEnd] + counts.map(\.0) { seeWidth(0, label.count + 1) }
 
         // The table.
         let header = WorkbookLabels.filled(labels.summaryHeader, currency: currency)

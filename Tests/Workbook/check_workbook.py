@@ -37,14 +37,15 @@ CHANGE_SHEETS = {"en": ["Changes", "Run history"], "fr": ["Modifications", "Hist
 PLEDGES_HEADER = {
     "en": ["Source", "Line", "Investor", "Domain", "Domain as written", "Amount as written", "Qualifier",
            "Amount", "Amount (low end)", "Currency", "Date", "Rate", "Rate date", "Amount ({cur})",
-           "Source URL", "Notes"],
+           "Source URL", "Notes", "Rate source"],
     "fr": ["Source", "Ligne", "Investisseur", "Domaine", "Domaine tel qu’écrit", "Montant tel qu’écrit",
            "Qualificatif", "Montant", "Montant (bas de fourchette)", "Devise", "Date", "Taux", "Date du taux",
-           "Montant ({cur})", "Lien", "Remarques"],
+           "Montant ({cur})", "Lien", "Remarques", "Source du taux"],
 }
 REJECTED_HEADER = {"en": ["Source", "Line", "Investor", "Amount as written", "Field", "Value", "Reason"],
                    "fr": ["Source", "Ligne", "Investisseur", "Montant tel qu’écrit", "Champ", "Valeur", "Motif"]}
-RATES_HEADER = {"en": ["Currency", "ECB date", "Units per EUR"], "fr": ["Devise", "Date BCE", "Unités pour 1 EUR"]}
+RATES_HEADER = {"en": ["Currency", "ECB date", "Units per EUR", "Source"],
+                "fr": ["Devise", "Date BCE", "Unités pour 1 EUR", "Source"]}
 SUMMARY_HEADER = {
     "en": ["Domain", "Pledges", "Unpriced", "Total ({cur})", "Ceiling ({cur})", "Floor ({cur})", "Share"],
     "fr": ["Domaine", "Engagements", "Sans montant", "Total ({cur})", "Plafond ({cur})", "Plancher ({cur})", "Part"],
@@ -184,7 +185,7 @@ def check(outdir, lang):
     qualifier_fills = {}
     for i, (row, rec) in enumerate(zip(rows, csv_rows)):
         where = f"{pledges_n} row {i + 2} ({rec[0]}:{rec[1]})"
-        for col in (0, 2, 3, 4, 5, 6, 9, 14, 15):
+        for col in (0, 2, 3, 4, 5, 6, 9, 14, 15, 16):
             if cell_text(row[col].value) != unguard(rec[col]):
                 fail(f"{where} col {col + 1}: {row[col].value!r} != CSV {rec[col]!r}")
             if row[col].value is not None and row[col].data_type != "s" and row[col].data_type != "inlineStr":
@@ -306,6 +307,8 @@ def check(outdir, lang):
     for rec in read_csv(outdir + "/pledges.csv")[1:]:
         if rec[12] and rec[9] != "EUR" and (rec[9], rec[12]) not in rates:
             fail(f"{rates_n}: no rate for {rec[9]} on {rec[12]}")
+        if rec[11] and rec[9] != cur and not rec[16]:
+            fail(f"pledges.csv {rec[0]}:{rec[1]}: a converted amount names no rate source")
 
     # Run: the manifest's facts.
     texts = {c.value for row in wbv[run_n].iter_rows() for c in row if isinstance(c.value, str)}

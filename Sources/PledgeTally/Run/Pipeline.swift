@@ -31,6 +31,7 @@ public enum Pipeline {
 
         let transaction = try OutputTransaction(folder: outputFolder, waiting: say)
         var facts = RunFacts(version: version, options: options, domainsFile: input.domainsFile, rateFiles: input.rates.files)
+        facts.ratesLastDay = input.rates.ecbLastDay
         var normaliser = Normaliser(domains: input.domains, defaultDate: options.date)
         var converter = Converter(rates: input.rates, reportingCurrency: options.currency)
         var totals = DomainTotals()
@@ -117,6 +118,10 @@ public enum Pipeline {
             facts.domains = totals.rows
             facts.grandTotal = try totals.grandTotal()
             facts.usedRates = converter.used.sorted()
+            if converter.staleRejections > 0, let last = input.rates.ecbLastDay {
+                let n = converter.staleRejections
+                say("rates end \(last): \(n) \(n == 1 ? "pledge" : "pledges") dated after \(last.adding(days: RateTable.maxAgeDays)) \(n == 1 ? "is" : "are") rejected; run make rates")
+            }
             facts.unclassified = normaliser.domains.unclassifiedTexts
             for text in facts.unclassified { say("unclassified domain: ‘\(text)’ (add a rule to domains.csv)") }
             if normaliser.domains.unclassifiedOverflow {

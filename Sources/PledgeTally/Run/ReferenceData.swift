@@ -47,12 +47,26 @@ struct ReferenceData {
             throw RunError(.inputMissing, "\(ratesFolder): no ECB rates file (eurofxref-hist.csv or eurofxref.csv)")
         }
         var contents: [ECBRateFile.Content] = []
+        var sources: [(content: ECBRateFile.Content, skipped: [String: String])] = []
+        var pegs: [RateSourceFile.Pegs] = []
         for name in rateNames {
             let path = ratesFolder + "/" + name
             do {
-                let content = try ECBRateFile.parse(try readAll(path, missing: "rates file not found"), path: "rates/" + name)
-                for warning in content.warnings { say("\(inputFolder)/\(warning)") }
-                contents.append(content)
+                let bytes = try readAll(path, missing: "rates file not found")
+                switch RateSourceFile.kind(of: bytes) {
+                case .ecb:
+                    let content = try ECBRateFile.parse(bytes, path: "rates/" + name)
+                    for warning in content.warnings { say("\(inputFolder)/\(warning)") }
+                    contents.append(content)
+                case .source:
+                    let source = RateSourceFile.parseSource(bytes, path: "rates/" + name)
+                    for warning in source.content.warnings { say("\(inputFolder)/\(warning)") }
+                    sources.append(source)
+                case .pegs:
+                    let file = RateSourceFile.parsePegs(bytes, path: "rates/" + name)
+                    for warning in file.warnings { say("\(inputFolder)/\(warning)") }
+                    pegs.append(file)
+                }
             } catch let problem as ECBRateFile.Problem {
                 throw RunError(.data, "\(inputFolder)/\(problem)")
             } catch let error as RunError {
@@ -61,7 +75,14 @@ struct ReferenceData {
                 throw RunError(.inputMissing, "\(path): \(error)")
             }
         }
-        let rates = RateTable(files: contents)
+        guard !contents.isEmpty else {
+            throw RunError(.inputMissing, "\(ratesFolder): no ECB rates file (eurofxref-hist.csv or eurofxref.csv)")
+        }
+        var rates = RateTable(files: contents)
+        rates.addSources(sources)
+        for file in pegs {
+            for warning in rates.addPegs(file) { say("\(inputFolder)/\(warning)") }
+        }
         let bytes = files.reduce(0) { total, file in
             total + ((try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0)
         }

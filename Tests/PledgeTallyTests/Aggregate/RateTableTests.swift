@@ -35,7 +35,7 @@ struct RateTableTests {
 
     @Test func lastRateOnOrBeforeTheDay() throws {
         let t = try table([("h", Self.history)])
-        #expect(try t.quote("USD", on: day("2025-02-10")).get() == .init(rate: DecimalAmount(plain: "1.032")!, day: day("2025-02-10"), file: "h"))
+        #expect(try t.quote("USD", on: day("2025-02-10")).get() == .init(rate: DecimalAmount(plain: "1.032")!, day: day("2025-02-10"), file: "h", source: "ECB"))
         // Saturday 8th: Friday's rate.
         #expect(try t.quote("USD", on: day("2025-02-08")).get().day == day("2025-02-07"))
         #expect(try t.quote("EUR", on: day("1990-01-01")).get().rate == 1)

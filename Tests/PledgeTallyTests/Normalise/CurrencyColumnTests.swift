@@ -42,6 +42,19 @@ struct CurrencyColumnTests {
         accepted("500 millions de couronnes", "DKK", "DKK"),
         rejected("5 Mrd kr", nil, "‘kr’ may be SEK, NOK, DKK or ISK: add a currency column that says which"),
         rejected("5 Mrd kr", "EUR", "the amount’s ‘kr’ is one of SEK, NOK, DKK or ISK, not EUR"),
+        rejected("5 Mrd", "kr", "‘kr’ may be SEK, NOK, DKK or ISK: write the ISO code"),
+        // Bare dirhams and riyals are shared too (Morocco's dirham; Qatar's, Oman's, Yemen's, Iran's riyal or rial).
+        accepted("5 milliards de dirhams", "AED", "AED"),
+        accepted("5 milliards de dirhams", "MAD", "MAD"),
+        accepted("2 billion riyals", "QAR", "QAR"),
+        accepted("2 billion rials", "OMR", "OMR"),
+        accepted("10 milliards de dirhams émiratis", nil, "AED"),
+        accepted("2 milliards de riyals qataris", nil, "QAR"),
+        accepted("SR 5bn", nil, "SAR"),
+        accepted("Dhs 1M", nil, "AED"),
+        rejected("5 milliards de dirhams", nil, "‘dirhams’ may be AED or MAD: add a currency column that says which"),
+        rejected("2 billion riyals", "EUR", "the amount’s ‘riyals’ is one of SAR, QAR, OMR, YER or IRR, not EUR"),
+        rejected("2 billion", "riyals", "‘riyals’ may be SAR, QAR, OMR, YER or IRR: write the ISO code"),
     ]
 
     @Test("The amount's currency and the column's", arguments: cases)

@@ -45,8 +45,8 @@ struct ReportWorkbookTests {
         #expect(Set(pledgeSheets.map(\.header)).count == 1)
         for sheet in pledgeSheets {
             #expect(sheet.freeze == "A2")
-            #expect(sheet.autofilter == "A1:P\(sheet.rows)")
-            #expect(sheet.widths.count == 16 && sheet.widths.values.allSatisfy { (10...61).contains($0) }, "\(sheet.widths)")
+            #expect(sheet.autofilter == "A1:Q\(sheet.rows)")
+            #expect(sheet.widths.count == 17 && sheet.widths.values.allSatisfy { (10...61).contains($0) }, "\(sheet.widths)")
         }
         let total = try #require(dump.formulas["\(names.summary)!D10"])
         #expect(total.contains("\(names.pledges)!$N$2:$N$1048576"))

@@ -28,7 +28,7 @@ enum HandMadeRun {
                                    amountReported: a.rounded(places: 2))
         }
         let usd = DecimalAmount(plain: "1.032")!
-        return ConvertedPledge(pledge: pledge, rate: ExchangeRate(reportingPerEuro: 1, originalPerEuro: usd, day: day),
+        return ConvertedPledge(pledge: pledge, rate: ExchangeRate(reportingPerEuro: 1, originalPerEuro: usd, day: day, source: "ECB"),
                                amountReported: try! a.scaled(by: 1, over: usd, places: 2))
     }
 
@@ -69,7 +69,7 @@ enum HandMadeRun {
         facts.domains = totals.rows
         facts.grandTotal = try totals.grandTotal()
         if pledges.contains(where: { $0.pledge.currency == "USD" }) {
-            facts.usedRates = [Converter.UsedRate(currency: "USD", day: day, rate: DecimalAmount(plain: "1.032")!)]
+            facts.usedRates = [Converter.UsedRate(currency: "USD", day: day, rate: DecimalAmount(plain: "1.032")!, source: "ECB")]
         }
         let byDomain = try OutputFile(path: folder + "/by_domain.csv")
         try ReportCSV.writeByDomain(facts, to: byDomain)

@@ -79,7 +79,7 @@ struct WorkbookChanges {
         var continuation = 1
         let cursor = diff.rowCursor()   // rows read from the runs' files one change at a time
         while let r = try cursor.nextRow() {
-            if row == lastRow {
+            if row >= lastRow {
                 continuation += 1
                 current = try book.addWorksheet(name: "\(labels.changesSheet) \(continuation)")
                 row = 0

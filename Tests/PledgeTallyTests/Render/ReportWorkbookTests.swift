@@ -80,6 +80,35 @@ struct ReportWorkbookTests {
         #expect(second.formulas.keys.allSatisfy { $0.hasPrefix("Summary!") }, "\(second.formulas.keys.sorted())")
     }
 
+    /// The Changes table goes on in "Changes 2"… past the row limit, as the
+    /// Pledges table does (the limit lowered to 10 rows here).
+    @Test(arguments: [Language.en, Language.fr])
+    func theChangesTableContinuesOnNewSheets(language: Language) throws {
+        let dir = try TemporaryDirectory()
+        let old = (1...6).map { HandMadeRun.pledge($0, domain: "Energy", amount: "\($0)") }
+        let new = (1...6).map { HandMadeRun.pledge($0, domain: "Energy", amount: "\($0 + 1)") }
+        try HandMadeRun.write(old, to: dir.path("Out/previous"), language: language, rowsPerSheet: 10)
+        try HandMadeRun.write(new, to: dir.path("Out"), language: language, rowsPerSheet: 10, previous: dir.path("Out/previous"))
+        // Worked by hand: each of the 6 pledges changes amount and amount_eur (2 rows each, all
+        // deltas +1.00, so in file order), then by_domain.csv's Energy and TOTAL total_eur: 14 rows.
+        let csv = try String(contentsOfFile: dir.path("Out/changes.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(csv.count == 15)
+        #expect(csv[1] == "->,hand.csv,Investor 1,amount,1.00,2.00,,")
+        #expect(csv[2] == "->,hand.csv,Investor 1,amount_eur,1.00,2.00,1.00,")
+        #expect(csv[14] == "->,by_domain.csv,TOTAL,total_eur,21.00,27.00,6.00,")
+        // The first sheet's table starts on row 8: rows 9–11 hold 3 changes; then 10 + 1.
+        let changes = WorkbookChangeLabels.forLanguage(language).changesSheet
+        let dump = try WorkbookClients.dump(dir.path("Out/report.xlsx"))
+        let tables = dump.sheets.filter { $0.name.hasPrefix(changes) }
+        #expect(tables.map(\.name) == [changes, "\(changes) 2", "\(changes) 3"])
+        #expect(tables.map(\.rows) == [11, 11, 2])
+        #expect(tables.map(\.autofilter) == ["A8:H11", "A1:H11", "A1:H2"])
+        #expect(tables.map(\.freeze) == ["A9", "A2", "A2"])
+        // Every row of changes.csv, in order, across the three sheets (openpyxl, Python decimal).
+        let check = try WorkbookClients.python("check_changes.py", [dir.path("Out"), "--lang", language.rawValue])
+        #expect(check.status == 0, "\(check.output)")
+    }
+
     @Test(arguments: [Language.en, Language.fr])
     func theSameValuesGiveTheSameBytes(language: Language) throws {
         let dir = try TemporaryDirectory()

@@ -26,6 +26,26 @@ public enum ECBRateFile {
         public var columns: [(currency: String, days: [Day], rates: [DecimalAmount])]
         /// Rows or cells that were skipped, one sentence each.
         public var warnings: [Problem]
+        /// Rate cells of a readable day and currency that were skipped: a
+        /// pledge that would have used one is rejected saying so.
+        public var skippedCells: [SkippedCell] = []
+    }
+
+    /// A rate a file gives for a day and currency that could not be used.
+    public struct SkippedCell: Sendable, Equatable {
+        public var currency: String
+        public var day: Day
+        /// `rates/eurofxref-hist.csv:3`.
+        public var place: String
+        /// The cell as written (at most 40 characters).
+        public var text: String
+        /// Why, as the end of a sentence.
+        public var reason: String
+
+        /// For rejected.csv: why a pledge that needed this rate has none.
+        public var pledgeReason: String {
+            "the \(currency) rate of \(day) was skipped: \(place) gives ‘\(text)’, \(reason)"
+        }
     }
 
     /// Parses one rates file's bytes. `path` is used in messages and the manifest.
@@ -38,6 +58,7 @@ public enum ECBRateFile {
         var columns: [(currency: String, days: [Day], rates: [DecimalAmount])] = []
         var headerSeen = false
         var warnings: [Problem] = []
+        var skippedCells: [SkippedCell] = []
         var seen: Set<Day> = []
         var firstDay: Day?, lastDay: Day?
         var rowCount = 0
@@ -54,6 +75,14 @@ public enum ECBRateFile {
                     throw Problem(path: path, line: lineNumber, reason: "not an ECB rates file: the header must start with ‘Date’")
                 }
                 columns = cells.dropFirst().map { (String(decoding: $0, as: UTF8.self), [], []) }
+                // A currency named twice: its first column is used, the others ignored.
+                var firstColumn: [String: Int] = [:]
+                for i in columns.indices where !columns[i].currency.isEmpty {
+                    let currency = columns[i].currency
+                    guard let first = firstColumn[currency] else { firstColumn[currency] = i; continue }
+                    warnings.append(Problem(path: path, line: lineNumber, reason: "\(currency) heads columns \(first + 2) and \(i + 2); column \(first + 2) is used, column \(i + 2) is ignored"))
+                    columns[i].currency = ""
+                }
                 headerSeen = true
                 continue
             }
@@ -77,9 +106,15 @@ public enum ECBRateFile {
                     break
                 }
                 if columns[i].currency.isEmpty || cell.isEmpty || cell.elementsEqual("N/A".utf8) { continue }
-                guard let rate = DecimalAmount(plainUTF8: cell), rate > .zero else {
-                    let text = String(decoding: cell, as: UTF8.self)
-                    warnings.append(Problem(path: path, line: lineNumber, reason: "\(columns[i].currency) rate ‘\(text.prefix(40))’ skipped: not a positive number"))
+                let rate: DecimalAmount
+                switch RateCell.read(cell) {
+                case .success(let r):
+                    rate = r
+                case .failure(let refusal):
+                    let text = String(String(decoding: cell, as: UTF8.self).prefix(40))
+                    warnings.append(Problem(path: path, line: lineNumber, reason: "\(columns[i].currency) rate ‘\(text)’ skipped: \(refusal)"))
+                    skippedCells.append(SkippedCell(currency: columns[i].currency, day: day, place: "\(path):\(lineNumber)",
+                                                    text: text, reason: refusal.description))
                     continue
                 }
                 columns[i].days.append(day)
@@ -88,7 +123,7 @@ public enum ECBRateFile {
         }
         guard headerSeen else { throw Problem(path: path, line: 0, reason: "the rates file is empty") }
         let file = RateFile(path: path, sha256: digest, firstDay: firstDay, lastDay: lastDay, days: rowCount)
-        return Content(file: file, columns: columns.filter { !$0.currency.isEmpty }, warnings: warnings)
+        return Content(file: file, columns: columns.filter { !$0.currency.isEmpty }, warnings: warnings, skippedCells: skippedCells)
     }
 
     /// A line's cells split at commas, each without surrounding spaces.

@@ -40,6 +40,7 @@ public enum RateSourceFile {
         var index: [String: Int] = [:]
         var seen: Set<String> = []
         var warnings: [ECBRateFile.Problem] = []
+        var skippedCells: [ECBRateFile.SkippedCell] = []
         var days: Set<Day> = []
         for (line, cells) in lines(data).dropFirst() {
             let text = cells.map { String(decoding: $0, as: UTF8.self) }
@@ -50,8 +51,16 @@ public enum RateSourceFile {
             guard text.count == 3 else { skip("\(text.count) cells, not 3 (date,currency,units_per_eur)"); continue }
             guard let day = Day(iso: text[0]) else { skip("‘\(text[0].prefix(40))’ is not a date (YYYY-MM-DD)"); continue }
             guard isCurrencyCode(text[1]) else { skip("‘\(text[1].prefix(40))’ is not a currency code"); continue }
-            guard let rate = DecimalAmount(plain: text[2]) else { skip("‘\(text[2].prefix(40))’ is not a number"); continue }
-            guard rate > .zero else { skip("the rate \(text[2]) is not positive"); continue }
+            let rate: DecimalAmount
+            switch RateCell.read(cells[2]) {
+            case .success(let r):
+                rate = r
+            case .failure(let refusal):
+                skip(refusal == .notPositive ? "the rate \(text[2]) is not positive" : "‘\(text[2].prefix(40))’ is \(refusal)")
+                skippedCells.append(.init(currency: text[1], day: day, place: "\(path):\(line)", text: String(text[2].prefix(40)),
+                                          reason: refusal.description))
+                continue
+            }
             guard seen.insert("\(text[1]) \(day)").inserted else { skip("\(text[1]) on \(day) appears twice"); continue }
             let i = index[text[1]] ?? {
                 columns.append((text[1], [], []))
@@ -64,7 +73,7 @@ public enum RateSourceFile {
         }
         let file = RateFile(path: path, sha256: FileDigest.sha256(bytes: data), firstDay: days.min(), lastDay: days.max(),
                             days: days.count, kind: .source)
-        return (ECBRateFile.Content(file: file, columns: columns, warnings: warnings), skipped)
+        return (ECBRateFile.Content(file: file, columns: columns, warnings: warnings, skippedCells: skippedCells), skipped)
     }
 
     /// A fixed exchange rate: `unitsPerAnchor` units of `currency` per unit
@@ -109,8 +118,14 @@ public enum RateSourceFile {
             guard isCurrencyCode(text[0]) else { skip("‘\(text[0].prefix(40))’ is not a currency code"); continue }
             guard isCurrencyCode(text[1]) else { skip("the anchor ‘\(text[1].prefix(40))’ is not a currency code"); continue }
             guard text[0] != text[1] else { skip("\(text[0]) cannot be pegged to itself"); continue }
-            guard let units = DecimalAmount(plain: text[2]) else { skip("‘\(text[2].prefix(40))’ is not a number"); continue }
-            guard units > .zero else { skip("the rate \(text[2]) is not positive"); continue }
+            let units: DecimalAmount
+            switch RateCell.read(cells[2]) {
+            case .success(let u):
+                units = u
+            case .failure(let refusal):
+                skip(refusal == .notPositive ? "the rate \(text[2]) is not positive" : "‘\(text[2].prefix(40))’ is \(refusal)")
+                continue
+            }
             guard let from = Day(iso: text[3]) else { skip("from ‘\(text[3].prefix(40))’ is not a date (YYYY-MM-DD)"); continue }
             let toText = text.count == 5 ? text[4] : ""
             let to = toText.isEmpty ? nil : Day(iso: toText)

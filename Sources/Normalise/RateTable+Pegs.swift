@@ -21,6 +21,7 @@ extension RateTable {
                 series[column.currency] = Series(days: days, rates: days.map { merged[$0]!.0 }, sources: days.map { merged[$0]!.1 })
             }
             files.append(content.file)
+            addSkippedCells(content.skippedCells)
         }
     }
 

@@ -22,6 +22,10 @@ public struct RateTable: Sendable {
     /// For a currency whose row in a pegs or sources file was skipped, why:
     /// its pledges' reasons say it.
     var skipped: [String: String] = [:]
+    /// Rate cells skipped for a currency and day (`1e0`, too many digits…),
+    /// days ascending: a lookup that would have used one fails saying so,
+    /// rather than falling back to an earlier day.
+    var skippedCells: [String: [ECBRateFile.SkippedCell]] = [:]
 
     /// How old a rate may be, in days, before a lookup refuses it.
     public static let maxAgeDays = 7
@@ -50,6 +54,8 @@ public struct RateTable: Sendable {
         /// Another lookup's failure, with why a pegs or sources row for the
         /// currency was skipped.
         indirect case skippedRow(LookupError, String)
+        /// The rate the lookup would have used was in a file but could not be read.
+        case skippedCell(ECBRateFile.SkippedCell)
 
         public var description: String {
             switch self {
@@ -63,6 +69,8 @@ public struct RateTable: Sendable {
                 return reason
             case .skippedRow(let e, let why):
                 return "\(e.description) (\(why))"
+            case .skippedCell(let cell):
+                return cell.pledgeReason
             }
         }
 
@@ -71,7 +79,7 @@ public struct RateTable: Sendable {
             switch self {
             case .tooOld: true
             case .peg(_, _, let stale): stale
-            case .unknownCurrency, .noRateBefore: false
+            case .unknownCurrency, .noRateBefore, .skippedCell: false
             case .skippedRow(let e, _): e.isStale
             }
         }
@@ -94,20 +102,29 @@ public struct RateTable: Sendable {
     /// The rate of `currency` in force on `day`. EUR is always 1, on every day.
     public func quote(_ currency: String, on day: Day) -> Result<Quote, LookupError> {
         let result = series[currency] == nil && pegs[currency] != nil ? pegQuote(currency, on: day) : publishedQuote(currency, on: day)
-        if case .failure(let e) = result, let why = skipped[currency] { return .failure(.skippedRow(e, why)) }
+        if case .failure(let e) = result, let why = skipped[currency] {
+            // A skipped cell of the day already says which row and why.
+            if case .skippedCell = e { return result }
+            return .failure(.skippedRow(e, why))
+        }
         return result
     }
 
     /// The rate of a currency from the ECB or another source's file.
     func publishedQuote(_ currency: String, on day: Day) -> Result<Quote, LookupError> {
         if currency == "EUR" { return .success(Quote(rate: 1, day: day)) }
-        guard let s = series[currency] else { return .failure(.unknownCurrency(currency)) }
+        // The last skipped cell on or before the day, within the age limit.
+        let skippedCell = skippedCells.isEmpty ? nil : skippedCells[currency]?.last { $0.day <= day && day.ordinal - $0.day.ordinal <= Int32(Self.maxAgeDays) }
+        guard let s = series[currency] else {
+            return .failure(skippedCell.map { .skippedCell($0) } ?? .unknownCurrency(currency))
+        }
         // Last index with days[i] <= day.
         var lo = 0, hi = s.days.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if s.days[mid] <= day { lo = mid + 1 } else { hi = mid }
         }
+        if let cell = skippedCell, lo == 0 || s.days[lo - 1] < cell.day { return .failure(.skippedCell(cell)) }
         guard lo > 0 else { return .failure(.noRateBefore(currency: currency, day: day)) }
         let found = s.days[lo - 1]
         if day.ordinal - found.ordinal > Int32(Self.maxAgeDays) {
@@ -127,6 +144,15 @@ public struct RateTable: Sendable {
             return a != b ? a < b : $0.file.path.utf8.lexicographicallyPrecedes($1.file.path.utf8)
         }
         for content in ordered { merge(content.file, columns: content.columns) }
+        addSkippedCells(contents.flatMap(\.skippedCells))
+    }
+
+    /// Records skipped cells; where two files skipped the same day, the first kept.
+    mutating func addSkippedCells(_ cells: [ECBRateFile.SkippedCell]) {
+        for cell in cells where !(skippedCells[cell.currency]?.contains { $0.day == cell.day } ?? false) {
+            skippedCells[cell.currency, default: []].append(cell)
+        }
+        for currency in skippedCells.keys { skippedCells[currency]?.sort { $0.day < $1.day } }
     }
 
     /// Adds a file's rates. Where a day and currency is already present, the

@@ -161,7 +161,7 @@ struct RatesBeyondECBTests {
             "\(folder)/rates/pegs.csv:8: peg skipped: ‘abc’ is not a number",
             "\(folder)/rates/other.csv:2: row skipped: the rate -0.3 is not positive",
             "\(folder)/rates/other.csv:3: row skipped: 2 cells, not 3 (date,currency,units_per_eur)",
-            "\(folder)/rates/other.csv:4: row skipped: ‘1e0’ is not a number",
+            "\(folder)/rates/other.csv:4: row skipped: ‘1e0’ is written with an exponent; write it as a plain decimal (1e0 is 1)",
             "\(folder)/rates/pegs.csv:4: peg skipped: its anchor XYZ has no rate in any rates file",
             "\(folder)/rates/pegs.csv:5: peg skipped: GBP is both pegged and in rates/eurofxref-hist.csv; the published rate is used",
         ] {
@@ -173,7 +173,8 @@ struct RatesBeyondECBTests {
         let why = try rejected(dir)
         #expect(why["3"]?.hasSuffix("(rates/pegs.csv:3 was skipped: the rate 0 is not positive)") == true, "\(why)")
         #expect(why["4"]?.hasSuffix("(rates/pegs.csv:4 was skipped: its anchor XYZ has no rate in any rates file)") == true, "\(why)")
-        #expect(why["5"]?.hasSuffix("(rates/other.csv:2 was skipped: the rate -0.3 is not positive)") == true, "\(why)")
+        // The day's own row was skipped: the reason names it, not an earlier or missing rate.
+        #expect(why["5"] == "the KWD rate of 2025-02-10 was skipped: rates/other.csv:2 gives ‘-0.3’, not a positive number", "\(why)")
         #expect(why["7"]?.hasSuffix("(rates/pegs.csv:8 was skipped: ‘abc’ is not a number)") == true, "\(why)")
     }
 

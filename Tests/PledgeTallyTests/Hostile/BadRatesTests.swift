@@ -94,9 +94,9 @@ struct BadRatesTests {
             "\(path):3: JPY rate ‘0’ skipped: not a positive number",
             "\(path):3: GBP rate ‘-0.83’ skipped: not a positive number",
             "\(path):4: row skipped: ‘garbage’ is not a date",
-            "\(path):5: JPY rate ‘abc’ skipped: not a positive number",
+            "\(path):5: JPY rate ‘abc’ skipped: not a number",
             "\(path):6: row skipped: ‘2025-02-13;1.2;3;4’ is not a date",
-            "p.csv:4: currency ‘JPY’: no ECB rate for JPY on or before 2025-02-11",
+            "p.csv:4: currency ‘JPY’: the JPY rate of 2025-02-11 was skipped: rates/eurofxref-hist.csv:5 gives ‘abc’, not a number",
         ])
         let c = try converted(dir)
         #expect(c["US Fund"] == ["0.9708737864", "2025-02-10", "970873.79"])

@@ -25,27 +25,24 @@ final class ChunkedFile {
     let chunkSize: Int
     let maxCapacity: Int
 
-    init(path: String, chunkSize: Int, maxCapacity: Int) throws(IngestError) {
+    convenience init(path: String, chunkSize: Int, maxCapacity: Int) throws(IngestError) {
+        try self.init(path: RawPath(path), chunkSize: chunkSize, maxCapacity: maxCapacity)
+    }
+
+    /// Opens a regular file only, through ``InputFile/open(_:)``; a folder or
+    /// special file in its place is ``IngestError/unexpectedFile(path:)``.
+    init(path raw: RawPath, chunkSize: Int, maxCapacity: Int) throws(IngestError) {
         precondition(chunkSize > 0 && maxCapacity >= 2 * chunkSize)
-        // O_NONBLOCK: a named pipe put in place of the file after the folder
-        // was listed must not block the run until someone writes to it. Only
-        // a regular file is read (fstat on the open descriptor, so no swap can
-        // slip in between the check and the reads).
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else {
-            throw .unreadable(path: path, reason: IngestError.systemMessage(errno))
+        let path = raw.shown
+        let descriptor: Int32
+        do throws(InputFile.Failure) {
+            descriptor = try InputFile.open(raw).descriptor
+        } catch {
+            switch error {
+            case .cannotOpen(let code): throw .unreadable(path: path, reason: IngestError.systemMessage(code))
+            case .notRegular: throw .unexpectedFile(path: path)
+            }
         }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else {
-            let code = errno
-            close(descriptor)
-            throw .unreadable(path: path, reason: IngestError.systemMessage(code))
-        }
-        guard status.st_mode & S_IFMT == S_IFREG else {
-            close(descriptor)
-            throw .unexpectedFile(path: path)
-        }
-        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         self.path = path
         self.descriptor = descriptor
         self.chunkSize = chunkSize

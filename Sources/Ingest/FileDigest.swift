@@ -8,16 +8,24 @@ import Glibc
 public enum FileDigest {
     /// The lower-case hex SHA-256 of the file at `path`.
     public static func sha256(path: String) throws(IngestError) -> String {
-        // Non-blocking open, then only a regular file: a named pipe swapped in
-        // for an input must not stall the run (nor this digest's thread).
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        if fd < 0 { throw .unreadable(path: path, reason: IngestError.systemMessage(errno)) }
-        defer { close(fd) }
-        var status = stat()
-        guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-            throw .notRegularFile(path: path)
+        try sha256(RawPath(path))
+    }
+
+    /// The lower-case hex SHA-256 of the file at `raw`, opened through
+    /// ``InputFile/open(_:)`` (a named pipe swapped in for an input must not
+    /// stall the run, nor this digest's thread).
+    public static func sha256(_ raw: RawPath) throws(IngestError) -> String {
+        let path = raw.shown
+        let fd: Int32
+        do throws(InputFile.Failure) {
+            fd = try InputFile.open(raw).descriptor
+        } catch {
+            switch error {
+            case .cannotOpen(let code): throw .unreadable(path: path, reason: IngestError.systemMessage(code))
+            case .notRegular: throw .notRegularFile(path: path)
+            }
         }
-        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        defer { close(fd) }
         var hasher = SHA256()
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {
@@ -50,14 +58,14 @@ public enum FileDigest {
 /// them (the digest is the manifest's, so it may arrive late).
 public final class BackgroundDigests: @unchecked Sendable {
     private let group = DispatchGroup()
-    private var results: [String: Result<String, IngestError>] = [:]
+    private var results: [RawPath: Result<String, IngestError>] = [:]
 
-    public init(paths: [String]) {
+    public init(paths: [RawPath]) {
         group.enter()
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            var found: [String: Result<String, IngestError>] = [:]
+            var found: [RawPath: Result<String, IngestError>] = [:]
             for path in paths {
-                do throws(IngestError) { found[path] = .success(try FileDigest.sha256(path: path)) } catch { found[path] = .failure(error) }
+                do throws(IngestError) { found[path] = .success(try FileDigest.sha256(path)) } catch { found[path] = .failure(error) }
             }
             results = found
             group.leave()
@@ -65,9 +73,9 @@ public final class BackgroundDigests: @unchecked Sendable {
     }
 
     /// The digest of `path`, waiting for the computation if needed.
-    public func sha256(_ path: String) throws(IngestError) -> String {
+    public func sha256(_ path: RawPath) throws(IngestError) -> String {
         group.wait()
-        guard let result = results[path] else { return try FileDigest.sha256(path: path) }
+        guard let result = results[path] else { return try FileDigest.sha256(path) }
         return try result.get()
     }
 }

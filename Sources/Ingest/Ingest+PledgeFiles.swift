@@ -5,8 +5,9 @@ import Darwin
 #endif
 
 extension Ingest {
-    /// The pledge files of a folder in file-name order (byte order of the UTF-8
+    /// The pledge files of a folder in file-name order (byte order of the
     /// names, independent of the order the file system lists them, of locale).
+    /// A name that is not UTF-8 is read all the same, shown escaped.
     ///
     /// Hidden files (name starting with `.`) are skipped. Throws
     /// ``IngestError/folderMissing(path:)`` when the folder does not exist,
@@ -42,21 +43,22 @@ extension Ingest {
         var files: [PledgeFile] = []
         files.reserveCapacity(names.count)
         for bytes in names {
-            guard let name = String(validating: bytes, as: UTF8.self) else {
-                throw .unexpectedFile(path: prefix + String(decoding: bytes, as: UTF8.self))
-            }
-            let path = prefix + name
+            // A name that is not UTF-8 is opened by its bytes and shown escaped.
+            let name = RawPath.shown(bytes)
+            let raw = RawPath(bytes: Array(prefix.utf8) + bytes)
             guard let format = PledgeFileFormat(fileName: name) else {
-                throw .unexpectedFile(path: path)
+                throw .unexpectedFile(path: raw.shown)
             }
-            var status = stat()
-            if stat(path, &status) != 0 {
-                let code = errno
+            let status: stat
+            do throws(InputFile.Failure) {
+                status = try InputFile.status(raw)
+            } catch {
                 // A broken link: the file it names cannot be read (exit 66).
-                throw .unreadable(path: path, reason: IngestError.systemMessage(code))
+                guard case .cannotOpen(let code) = error else { throw .unexpectedFile(path: raw.shown) }
+                throw .unreadable(path: raw.shown, reason: IngestError.systemMessage(code))
             }
-            guard status.st_mode & S_IFMT == S_IFREG else { throw .unexpectedFile(path: path) }
-            files.append(PledgeFile(name: name, path: path, format: format))
+            guard status.st_mode & S_IFMT == S_IFREG else { throw .unexpectedFile(path: raw.shown) }
+            files.append(PledgeFile(name: name, rawPath: raw, format: format))
         }
         return files
     }

@@ -64,7 +64,7 @@ public enum Ingest {
             return try XlsxReader(file: file).read(body)
         }
         let source = try ChunkedFile(
-            path: file.path, chunkSize: chunkSize, maxCapacity: recordLimit + 2 * chunkSize)
+            path: file.rawPath, chunkSize: chunkSize, maxCapacity: recordLimit + 2 * chunkSize)
         if let problem = try EncodingCheck.firstProblem(in: source) {
             try body(.rejected(Rejection(
                 source: file.name, line: 0, field: "file", value: "",

@@ -33,15 +33,24 @@ public enum PledgeFileFormat: Sendable {
 /// One file of the pledges folder.
 public struct PledgeFile: Sendable, Equatable {
     /// The file name, relative to the pledges folder ("summit.md"); becomes
-    /// `RawRecord.source`.
+    /// `RawRecord.source`. A name that is not UTF-8 is shown with its other
+    /// bytes escaped (``RawPath/shown``).
     public var name: String
-    /// The path to open.
+    /// The path, for messages (shown as `name` is).
     public var path: String
+    /// The path to open: the folder entry's own bytes.
+    public var rawPath: RawPath
     public var format: PledgeFileFormat
 
     public init(name: String, path: String, format: PledgeFileFormat) {
+        self.init(name: name, rawPath: RawPath(path), format: format)
+    }
+
+    /// A file by its path's bytes; `name` is shown as it is.
+    public init(name: String, rawPath: RawPath, format: PledgeFileFormat) {
         self.name = name
-        self.path = path
+        self.path = rawPath.shown
+        self.rawPath = rawPath
         self.format = format
     }
 }

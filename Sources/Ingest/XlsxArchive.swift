@@ -28,6 +28,8 @@ final class XlsxArchive {
     static let bufferSize = 1 << 16
 
     private let archive: Archive
+    /// The file, open while the archive is (see ``init(path:partLimit:totalLimit:)``).
+    private let descriptor: Int32
     private let entries: [String: Entry]
     let partLimit: UInt64
     let totalLimit: UInt64
@@ -36,14 +38,31 @@ final class XlsxArchive {
 
     /// Opens the zip, or throws the reason it is not an xlsx: an encrypted
     /// workbook, an old binary `.xls`, not a zip at all, a damaged zip.
-    init(path: String, partLimit: UInt64 = defaultPartLimit, totalLimit: UInt64 = defaultTotalLimit) throws(XlsxProblem) {
+    ///
+    /// The file is opened through ``InputFile/open(_:)`` (a regular file
+    /// only, by its path's bytes); ZIPFoundation opens it again by name: the
+    /// path itself when it is UTF-8, else `/proc/self/fd/N`, the descriptor
+    /// held open for as long as the archive is.
+    init(path raw: RawPath, partLimit: UInt64 = defaultPartLimit, totalLimit: UInt64 = defaultTotalLimit) throws(XlsxProblem) {
         self.partLimit = partLimit
         self.totalLimit = totalLimit
-        try Self.checkSignature(path)
+        do throws(InputFile.Failure) {
+            descriptor = try InputFile.open(raw).descriptor
+        } catch {
+            throw XlsxProblem(error == .notRegular ? "not a regular file (a folder or a special file)" : "the file cannot be opened")
+        }
+        let path = String(validating: raw.bytes, as: UTF8.self) ?? "/proc/self/fd/\(descriptor)"
+        do throws(XlsxProblem) {
+            try Self.checkSignature(FileHandle(fileDescriptor: descriptor, closeOnDealloc: false))
+        } catch {
+            close(descriptor)
+            throw error
+        }
         let opened: Archive
         do {
             opened = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
+            close(descriptor)
             throw XlsxProblem("the zip container is damaged (its central directory cannot be read); open and save it again in Excel or LibreOffice")
         }
         archive = opened
@@ -54,12 +73,14 @@ final class XlsxArchive {
         entries = byPath
     }
 
+    convenience init(path: String, partLimit: UInt64 = defaultPartLimit, totalLimit: UInt64 = defaultTotalLimit) throws(XlsxProblem) {
+        try self.init(path: RawPath(path), partLimit: partLimit, totalLimit: totalLimit)
+    }
+
+    deinit { close(descriptor) }
+
     /// Refuses, by their first bytes, the files that are not zips.
-    private static func checkSignature(_ path: String) throws(XlsxProblem) {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw XlsxProblem("the file cannot be opened")
-        }
-        defer { try? handle.close() }
+    private static func checkSignature(_ handle: FileHandle) throws(XlsxProblem) {
         let head = [UInt8]((try? handle.read(upToCount: 8)) ?? Data())
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) { return }
         if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
@@ -158,9 +179,17 @@ final class XlsxArchive {
     /// Whether the part's bytes contain `needle` (a plain byte search while
     /// decompressing, for deciding whether a part needs a parsing pass).
     func part(_ path: String, contains needle: String) throws -> Bool {
+        let pattern = Array(needle.utf8)
+        return try part(path, holds: { Self.find(pattern, in: $0) }, overlap: pattern.count - 1)
+    }
+
+    /// Whether `test` holds for some stretch of the part's bytes, decompressed
+    /// chunk by chunk; where two chunks meet, `test` also sees the last
+    /// `overlap` bytes of one with the first `overlap` of the next, so a
+    /// pattern up to `overlap + 1` bytes long is never missed.
+    func part(_ path: String, holds test: (UnsafeRawBufferPointer) -> Bool, overlap: Int) throws -> Bool {
         guard let entry = entries[path] else { return false }
         if entry.uncompressedSize > partLimit || expanded + entry.uncompressedSize > totalLimit { throw bomb(path) }
-        let pattern = Array(needle.utf8)
         var carry: [UInt8] = []
         var found = false
         var partBytes: UInt64 = 0
@@ -174,10 +203,14 @@ final class XlsxArchive {
                     throw XlsxProblem("the zip container is damaged: \(path) is longer than its header says")
                 }
                 found = data.withUnsafeBytes { bytes in
-                    Self.search(carry, bytes, pattern)
+                    if !carry.isEmpty {
+                        let joint = carry + Array(UnsafeRawBufferPointer(rebasing: bytes.prefix(overlap)))
+                        if joint.withUnsafeBytes({ test($0) }) { return true }
+                    }
+                    return test(bytes)
                 }
                 if found { throw Stop() }
-                carry = Array(data.suffix(pattern.count - 1))
+                carry = Array(data.suffix(overlap))
             }
         } catch let problem as XlsxProblem {
             throw problem
@@ -187,14 +220,6 @@ final class XlsxArchive {
             throw XlsxProblem("the zip container is damaged: \(path) cannot be decompressed (\(error))")
         }
         return found
-    }
-
-    private static func search(_ carry: [UInt8], _ bytes: UnsafeRawBufferPointer, _ pattern: [UInt8]) -> Bool {
-        if !carry.isEmpty {
-            let joint = carry + Array(UnsafeRawBufferPointer(rebasing: bytes.prefix(pattern.count - 1)))
-            if joint.withUnsafeBytes({ find(pattern, in: $0) }) { return true }
-        }
-        return find(pattern, in: bytes)
     }
 
     /// Whether `pattern` occurs in `bytes` (memchr for its first byte, then a compare).

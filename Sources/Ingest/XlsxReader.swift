@@ -27,7 +27,7 @@ package struct XlsxReader {
     package func read(_ body: (IngestEvent) throws -> Void) throws {
         var source = file.name
         do {
-            let archive = try XlsxArchive(path: file.path, partLimit: partLimit, totalLimit: totalLimit)
+            let archive = try XlsxArchive(path: file.rawPath, partLimit: partLimit, totalLimit: totalLimit)
             let book = try XlsxWorkbook(archive)
             let notes = XlsxFileNotes(file: file.name)
             var tables = 0

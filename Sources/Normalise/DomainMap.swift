@@ -4,9 +4,12 @@ import Ingest
 /// Maps the domain text of a pledge to a canonical domain (docs/input.md).
 ///
 /// Each rule's `match` is compared with the folded domain text as a
-/// substring (case, accents and apostrophes ignored), in file order; the first
-/// match wins; no match gives `DomainMap.unclassified`. Results are cached
-/// per distinct text, since large inputs repeat the same few texts.
+/// substring of whole characters (case, accents and apostrophes ignored), in
+/// file order; the first match wins; no match gives `DomainMap.unclassified`.
+/// All rules are looked for in one pass over the text (``DomainMatcher``), so
+/// the work grows with the text's length, not with length × rule length.
+/// Results are cached per distinct text, since large inputs repeat the same
+/// few texts.
 public struct DomainMap: Sendable {
     public struct Rule: Sendable, Equatable {
         public var match: String
@@ -20,7 +23,7 @@ public struct DomainMap: Sendable {
     public static let unclassified = "Unclassified"
 
     public let rules: [Rule]
-    private let folded: [String]
+    private let matcher: DomainMatcher
     private var cache: [String: String] = [:]
     /// Domain texts that matched no rule, in the order first seen; at most
     /// `maxUnclassified` of them.
@@ -37,18 +40,13 @@ public struct DomainMap: Sendable {
 
     public init(rules: [Rule]) {
         self.rules = rules
-        self.folded = rules.map { TextFolding.fold($0.match) }
+        self.matcher = DomainMatcher(matches: rules.map { TextFolding.fold($0.match) })
     }
 
     /// The canonical domain of `text`.
     public mutating func domain(for text: String) -> String {
         if let hit = cache[text] { return hit }
-        let key = TextFolding.fold(text)
-        var result = Self.unclassified
-        for (rule, match) in zip(rules, folded) where !match.isEmpty && key.contains(match) {
-            result = rule.domain
-            break
-        }
+        let result = matcher.firstMatch(in: TextFolding.fold(text)).map { rules[$0].domain } ?? Self.unclassified
         if result == Self.unclassified {
             // A text of a megabyte is listed by its first 1,000 characters.
             let shown = text.utf8.count <= 1_000 ? text

@@ -12,6 +12,9 @@ public struct Normaliser: Sendable {
     public var domains: DomainMap
     /// The date of records that carry none (`--date`).
     public var defaultDate: Day?
+    /// Set for each file before its records: the date showing that the
+    /// file's slash dates are MM/DD/YYYY (``SlashDates``), which rejects them all.
+    public var monthFirst: SlashDates.MonthFirst?
     /// Currency column texts already read, by text.
     private var currencyCache: [String: String?] = [:]
     private var dateCache: [String: Day?] = [:]
@@ -63,6 +66,9 @@ public struct Normaliser: Sendable {
 
         let day: Day
         if let text = raw.date, !text.trimmingSpaces().isEmpty {
+            if let evidence = monthFirst, SlashDates.fields(text.trimmingSpaces()) != nil {
+                return reject("date", text, SlashDates.reason(text.trimmingSpaces(), evidence))
+            }
             guard let d = date(text) else {
                 let t = text.trimmingSpaces()
                 if Self.looksLikeADate(t) {

@@ -47,7 +47,7 @@ public enum Pipeline {
             files = report
 
             var recordsSoFar = 0
-            let digests = BackgroundDigests(paths: input.pledgeFiles.map(\.path))
+            let digests = BackgroundDigests(paths: input.pledgeFiles.map(\.rawPath))
             for file in input.pledgeFiles {
                 var stats = RunFacts.InputFile(path: "pledges/" + file.name, sha256: "")
                 func rejected(_ r: Rejection) throws {
@@ -57,6 +57,10 @@ public enum Pipeline {
                         say("\(r.source):\(r.line): \(r.field) ‘\(r.value.prefix(80))’: \(r.reason)")
                     }
                     shownRejections += 1
+                }
+                normaliser.monthFirst = try SlashDates.monthFirstDate(in: file)
+                if let m = normaliser.monthFirst {
+                    say("warning: \(m.source):\(m.line): ‘\(m.text)’ is a day only as MM/DD/YYYY, so every slash date of \(file.name) is rejected; write YYYY-MM-DD")
                 }
                 try Ingest.read(file) { event in
                     if case .note(let line) = event {
@@ -95,7 +99,7 @@ public enum Pipeline {
                         break
                     }
                 }
-                stats.sha256 = try digests.sha256(file.path)
+                stats.sha256 = try digests.sha256(file.rawPath)
                 facts.inputs.append(stats)
             }
             if duplicates.count > maxShownRejections {

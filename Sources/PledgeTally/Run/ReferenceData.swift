@@ -84,7 +84,7 @@ struct ReferenceData {
             for warning in rates.addPegs(file) { say("\(inputFolder)/\(warning)") }
         }
         let bytes = files.reduce(0) { total, file in
-            total + ((try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0)
+            total + ((try? InputFile.status(file.rawPath)).map { Int($0.st_size) } ?? 0)
         }
         return ReferenceData(pledgeFiles: files, pledgeBytes: bytes, domains: domains,
                              domainsFile: ("domains.csv", try digest(domainsPath)), rates: rates)
@@ -98,23 +98,20 @@ struct ReferenceData {
     /// until someone writes to it) or a device is refused (exit 66), as is a
     /// missing file or one that cannot be read.
     static func readAll(_ path: String, missing: String) throws(RunError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard fd >= 0 else {
-            let code = errno
-            if code == ENOENT { throw RunError(.inputMissing, "\(path): \(missing)") }
-            throw RunError(.inputMissing, "\(path): cannot read: \(String(cString: strerror(code)))")
+        let opened: (descriptor: Int32, size: Int)
+        do throws(InputFile.Failure) {
+            opened = try InputFile.open(RawPath(path))
+        } catch {
+            switch error {
+            case .cannotOpen(ENOENT): throw RunError(.inputMissing, "\(path): \(missing)")
+            case .cannotOpen(let code): throw RunError(.inputMissing, "\(path): cannot read: \(String(cString: strerror(code)))")
+            case .notRegular: throw RunError(.inputMissing, "\(path): not a regular file (a folder or a special file)")
+            }
         }
+        let fd = opened.descriptor
         defer { close(fd) }
-        var status = stat()
-        guard fstat(fd, &status) == 0 else {
-            throw RunError(.inputMissing, "\(path): cannot read: \(String(cString: strerror(errno)))")
-        }
-        guard status.st_mode & S_IFMT == S_IFREG else {
-            throw RunError(.inputMissing, "\(path): not a regular file (a folder or a special file)")
-        }
-        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(status.st_size))
+        bytes.reserveCapacity(opened.size)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }

@@ -11,6 +11,11 @@
 #   BENCH_BUILD  1 (default) builds the release binary first; 0 uses it as is
 #   BENCH_CHECK  1 (default) runs bench/check.py on each size's last output; 0 skips
 #   BIN          the binary (default .build/release/pledgetally)
+#   BENCH_DIFF   1 (default) also times a second week: `run` with the first
+#                week's run in the output folder vs into an empty one, and
+#                `diff` of the two weeks (inputs from bench/change.py); 0 skips
+#   BENCH_CHANGES  bench/change.py's options for the second week
+#                (default "--changed 1000")
 #
 # Inputs are cached in bench/data/, keyed by size, seed and a hash of
 # generate.py; outputs and logs go to bench/out/. Tables are Markdown.
@@ -25,6 +30,8 @@ SEED=${BENCH_SEED:-20250210}
 BUILD=${BENCH_BUILD:-1}
 CHECK=${BENCH_CHECK:-1}
 BIN=${BIN:-$root/.build/release/pledgetally}
+DIFF=${BENCH_DIFF:-1}
+CHANGES=${BENCH_CHANGES:-"--changed 1000"}
 RATES=$root/Input/rates/eurofxref-hist.csv
 DATA=$here/data
 OUT=$here/out
@@ -105,6 +112,52 @@ run_once() {
     'BEGIN { printf "%.3f %.2f %.1f %d\n", ns/1e9, u+s, r/1024, e }' >>"$results"
 }
 
+# a command under /usr/bin/time -v; appends "wall_s cpu_s rss_mib exit" to $1; $2 is the log prefix
+timed() {
+  local results=$1 log=$2; shift 2
+  local t0 t1 status=0
+  t0=$(date +%s%N)
+  /usr/bin/time -v -o "$log.time" "$@" >"$log.out" 2>"$log.err" || status=$?
+  t1=$(date +%s%N)
+  [[ -s $log.time ]] || die "no timing report in $log.time"
+  local user sys rss
+  user=$(tv "User time (seconds)" "$log.time")
+  sys=$(tv "System time (seconds)" "$log.time")
+  rss=$(tv "Maximum resident set size" "$log.time")
+  awk -v ns=$((t1 - t0)) -v u="$user" -v s="$sys" -v r="$rss" -v e="$status" \
+    'BEGIN { printf "%.3f %.2f %.1f %d\n", ns/1e9, u+s, r/1024, e }' >>"$results"
+}
+
+# "wall median (min–max) | CPU median | RSS median | exits" of a results file
+summary_of() {
+  local wm wn wx cm rm ex
+  read -r wm wn wx < <(awk '{print $1}' "$1" | stats)
+  read -r cm _ _ < <(awk '{print $2}' "$1" | stats)
+  read -r rm _ _ < <(awk '{print $3}' "$1" | stats)
+  ex=$(awk '{print $4}' "$1" | sort -u | paste -sd/ -)
+  printf '%.3f (%.3f–%.3f) | %.2f | %.1f | %s' "$wm" "$wn" "$wx" "$cm" "$rm" "$ex"
+}
+
+# The second week for N rows: a changed copy of the generated input; sets NEXT (input dir)
+prepare_next() {
+  local n=$1 key
+  key=$(echo "$gen_key $(sha256sum "$here/change.py" | cut -c1-12) $CHANGES" | sha256sum | cut -c1-12)
+  local base="$DATA/p$n-s$SEED-$gen_key"
+  local next="$DATA/p$n-s$SEED-next-$key.csv"
+  if [[ ! -f $next ]]; then
+    rm -f "$DATA/p$n-s$SEED-next-"*.csv
+    # shellcheck disable=SC2086
+    python3 "$here/change.py" "$base.csv" "$next.tmp" $CHANGES || die "change.py failed"
+    mv "$next.tmp" "$next"
+  fi
+  NEXT="$DATA/in-$n-next"
+  rm -rf "$NEXT"
+  mkdir -p "$NEXT/pledges" "$NEXT/rates"
+  ln "$next" "$NEXT/pledges/generated.csv" 2>/dev/null || cp "$next" "$NEXT/pledges/generated.csv"
+  cp "$here/domains.csv" "$NEXT/domains.csv"
+  cp "$RATES" "$NEXT/rates/"
+}
+
 # ---------------------------------------------------------------- runs
 cores=$(nproc)
 cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || true)
@@ -113,7 +166,7 @@ swiftv=$(swift --version 2>/dev/null | head -1 || true)
 rev=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo "?")
 dirty=$(git -C "$root" status --porcelain --untracked-files=no 2>/dev/null | grep -q . && echo "+changes" || true)
 
-declare -A SUMMARY SIZES_ROW CHECK_RESULT
+declare -A SUMMARY SIZES_ROW CHECK_RESULT WEEK_ROW DIFF_ROW
 failed=0
 for n in $SIZES; do
   prepare "$n"
@@ -159,6 +212,34 @@ for n in $SIZES; do
 (check.py exit $cstatus, $(awk -v ns=$((t1 - t0)) 'BEGIN{printf "%.1f", ns/1e9}') s)"
     fi
   fi
+  # The second week: the same run into an empty folder and into the first
+  # week's output (changes.csv and the Changes sheet then compare), alternately;
+  # then `diff` of the two weeks' outputs.
+  if [[ $DIFF == 1 && -f $o/manifest.json ]]; then
+    prepare_next "$n"
+    w="$OUT/$n/week2"
+    rm -rf "$w"
+    mkdir -p "$w"
+    : >"$w/empty.txt"; : >"$w/previous.txt"; : >"$w/diff.txt"
+    for i in $(seq "$RUNS"); do
+      echo "bench: N=$n — second week, run $i of $RUNS: empty output folder, then the first week's" >&2
+      rm -rf "$w/empty"
+      timed "$w/empty.txt" "$w/run-empty" "$BIN" run --input "$NEXT" --output "$w/empty" --currency EUR
+      rm -rf "$w/previous"
+      cp -a "$o" "$w/previous"
+      timed "$w/previous.txt" "$w/run-previous" "$BIN" run --input "$NEXT" --output "$w/previous" --currency EUR
+      echo "bench: N=$n — diff, run $i of $RUNS" >&2
+      timed "$w/diff.txt" "$w/diff" "$BIN" diff "$o" "$w/empty" --csv "$w/diff.csv"
+    done
+    [[ $(awk '$4 != 0' "$w/empty.txt" "$w/previous.txt") == "" && $(awk '$4 != 1' "$w/diff.txt") == "" ]] || failed=1
+    same=no
+    cmp -s "$w/diff.csv" "$w/previous/changes.csv" && same=yes
+    [[ $same == yes ]] || failed=1
+    ratio=$(awk -v a="$(awk '{print $1}' "$w/previous.txt" | stats | cut -d' ' -f1)" \
+                -v b="$(awk '{print $1}' "$w/empty.txt" | stats | cut -d' ' -f1)" 'BEGIN { printf "%.2f", a / b }')
+    WEEK_ROW[$n]="| $(commas "$n") | $(summary_of "$w/empty.txt") | $(summary_of "$w/previous.txt") | $ratio | $same |"
+    DIFF_ROW[$n]="| $(commas "$n") | $(head -1 "$w/diff.out" | cut -d';' -f1) | $(summary_of "$w/diff.txt") |"
+  fi
 done
 
 # ---------------------------------------------------------------- report
@@ -187,6 +268,20 @@ if [[ $CHECK == 1 ]]; then
     echo '```'
   done
 fi
+if [[ $DIFF == 1 ]]; then
+  echo
+  echo "Second week (\`bench/change.py $CHANGES\`), $RUNS runs each, alternately: \`run\` into an empty output folder, and into the first week's output (previous/, changes.csv and the Changes sheet then made):"
+  echo
+  echo "| rows | empty: wall s median (min–max) | CPU s | peak RSS MiB | exit | with previous: wall s median (min–max) | CPU s | peak RSS MiB | exit | time ratio | changes.csv = diff --csv |"
+  echo "| ---: | ---: | ---: | ---: | :---: | ---: | ---: | ---: | :---: | ---: | :---: |"
+  for n in $SIZES; do [[ -n ${WEEK_ROW[$n]:-} ]] && echo "${WEEK_ROW[$n]}"; done
+  echo
+  echo "\`pledgetally diff\` of the two weeks' outputs (exit 1 = they differ):"
+  echo
+  echo "| rows | changes | wall s median (min–max) | CPU s | peak RSS MiB | exit |"
+  echo "| ---: | --- | ---: | ---: | ---: | :---: |"
+  for n in $SIZES; do [[ -n ${DIFF_ROW[$n]:-} ]] && echo "${DIFF_ROW[$n]}"; done
+fi
 echo
-echo "Logs and outputs: ${OUT#$root/}/<rows>/ (run.time = the last run's /usr/bin/time -v report)."
+echo "Logs and outputs: ${OUT#$root/}/<rows>/ (run.time = the last run's /usr/bin/time -v report; week2/ the second week's)."
 exit $failed

@@ -27,7 +27,7 @@ extension PledgeTallyCommand {
         func run() throws {
             let diff: RunDiff
             do {
-                diff = try RunDiff(oldFolder: old, newFolder: new)
+                diff = try RunDiff(oldFolder: old, newFolder: new, parallel: true)
                 if let csv {
                     let file = try OutputFile(path: csv)
                     try diff.writeCSV(to: file)
@@ -38,7 +38,17 @@ extension PledgeTallyCommand {
                 throw ExitCodeError(code: 2)
             }
             do {
-                try StandardOutput.write(diff.text)
+                // Streamed in blocks of about 64 KiB: a diff of a million changes is never held whole.
+                var block = ""
+                try diff.writeText { line in
+                    block += line
+                    block += "\n"
+                    if block.utf8.count >= 1 << 16 {
+                        try StandardOutput.write(block)
+                        block = ""
+                    }
+                }
+                try StandardOutput.write(block)
             } catch {
                 StandardError.line("pledgetally diff: \(error)")
                 throw ExitCodeError(code: 2)

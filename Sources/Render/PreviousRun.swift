@@ -53,7 +53,18 @@ package struct PreviousRun {
             changes = .firstRun
         }
         let changesFile = try OutputFile(path: staging + "/changes.csv")
-        if case .diff(let d) = changes { try d.writeCSV(to: changesFile) } else { try RunDiff.writeEmptyCSV(to: changesFile) }
+        if case .diff(let d) = changes {
+            do {
+                try d.writeCSV(to: changesFile)
+            } catch let e as OutputError {
+                throw e
+            } catch {
+                // A run's file changed between the comparison and this write.
+                throw .writeFailed(path: staging + "/changes.csv", reason: String(describing: error))
+            }
+        } else {
+            try RunDiff.writeEmptyCSV(to: changesFile)
+        }
         try changesFile.finish()
 
         let historyPath = target + "/history.csv"

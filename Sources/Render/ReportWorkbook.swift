@@ -133,9 +133,18 @@ final class ReportWorkbook {
                                 pledgeSheets: pledges.sheetNames, pledgeRows: pledges.sheets.map(\.rows),
                                 unclassifiedSheet: unclassified)
                 .write(on: summary, book: book!)
-            let changesHeader = try WorkbookChanges(labels: changeLabels, formats: formats, currency: reportingCurrency,
-                                                    marker: marker, lastRow: rowsPerSheet)
+        } catch {
+            throw Self.mapped(error, path: path, creating: false)
+        }
+        let changesHeader: Int?
+        do {
+            changesHeader = try WorkbookChanges(labels: changeLabels, formats: formats, currency: reportingCurrency,
+                                                marker: marker, lastRow: rowsPerSheet)
                 .write(runChanges, on: changes, book: book!)
+        } catch let error as XlsxError {
+            throw Self.mapped(error, path: path, creating: false)
+        }
+        do throws(XlsxError) {
             try WorkbookHistory(labels: changeLabels, formats: formats, marker: marker)
                 .write(runHistory, on: history, book: book!)
             try WorkbookRates.write(facts, labels: labels, formats: formats, book: book!)

@@ -18,8 +18,9 @@ struct WorkbookChanges {
     static let tableTop = 7
 
     /// Returns the row of the table's header on `sheet` (nil when there is no table), to repeat it on every printed page.
+    /// Throws `XlsxError`, or `DiffError` when a run's file changed since it was compared.
     @discardableResult
-    func write(_ changes: RunChanges, on sheet: Worksheet, book: borrowing Workbook) throws(XlsxError) -> Int? {
+    func write(_ changes: RunChanges, on sheet: Worksheet, book: borrowing Workbook) throws -> Int? {
         var widths = ColumnWidths(header: WorkbookLabels.filled(labels.tableHeader, currency: currency))
         try sheet.write(row: 0, col: 0, string: labels.changesTitle, format: formats.title)
         let diff: RunDiff
@@ -74,14 +75,15 @@ struct WorkbookChanges {
         var current = sheet
         var row = Self.tableTop
         var sheets: [(Worksheet, Int, Int)] = []   // sheet, header row, last row
-        func startTable(_ s: Worksheet, at top: Int) throws(XlsxError) {
+        func startTable(_ s: Worksheet, at top: Int) throws {
             for (c, title) in header.enumerated() { try s.write(row: top, col: c, string: title, format: formats.header) }
             sheets.append((s, top, top))
         }
         try startTable(sheet, at: row)
         var continuation = 1
-        for r in diff.rows {
-            if row == lastRow {
+        let cursor = diff.rowCursor()   // rows read from the runs' files one change at a time
+        while let r = try cursor.nextRow() {
+            if row >= lastRow {
                 continuation += 1
                 current = try book.addWorksheet(name: "\(labels.changesSheet) \(continuation)")
                 row = 0

@@ -30,32 +30,42 @@ extension RunDiff {
 
     /// The human-readable report: counts, bridge, then each change. Every
     /// text from the files goes through `e` (the command line escapes them as
-    /// on stderr), so no field can start a line.
-    public func text(escaping e: (String) -> String) -> String {
-        if isEmpty && sameCurrency { return summary + "\n" }
-        var lines = [summary, bridgeLine]
-        for p in pledges {
+    /// on stderr), so no field can start a line. Each line (without its line
+    /// end) goes to `out` as soon as it is made: the changes are read from the
+    /// runs' files one by one, never held.
+    public func writeText(escaping e: (String) -> String, line out: (String) throws -> Void) throws {
+        if isEmpty && sameCurrency { return try out(summary) }
+        try out(summary)
+        try out(bridgeLine)
+        let cursor = pledgeCursor()
+        while let p = try cursor.nextChange() {
             let currency = p.kind == .removed || p.kind == .nowRejected ? oldCurrency : newCurrency
             let amount = p.amount.isEmpty ? "no amount" : "\(DecimalAmount(plain: p.amount).map { Self.grouped($0, currency) } ?? e(p.amount)) \(currency)"
             let pledge = "\(e(p.source)) | \(e(p.investor))"
             switch p.kind {
-            case .added: lines.append("+ \(pledge) | \(e(p.amountText)) | \(amount)")
-            case .removed: lines.append("- \(pledge) | \(e(p.amountText)) | \(amount)")
-            case .nowRejected: lines.append("! now rejected: \(pledge) | \(e(p.amountText)) | \(amount) | \(e(p.rejection))")
-            case .noLongerRejected: lines.append("* no longer rejected: \(pledge) | \(e(p.amountText)) | \(amount) | was \(e(p.rejection))")
+            case .added: try out("+ \(pledge) | \(e(p.amountText)) | \(amount)")
+            case .removed: try out("- \(pledge) | \(e(p.amountText)) | \(amount)")
+            case .nowRejected: try out("! now rejected: \(pledge) | \(e(p.amountText)) | \(amount) | \(e(p.rejection))")
+            case .noLongerRejected: try out("* no longer rejected: \(pledge) | \(e(p.amountText)) | \(amount) | was \(e(p.rejection))")
             case .changed:
-                lines.append("~ \(pledge)" + (p.delta.map { " | \(Self.signed($0, newCurrency)) \(newCurrency)" } ?? ""))
-                for f in p.fields { lines.append("    \(e(f.field)): \(e(f.old)) → \(e(f.new))") }
+                try out("~ \(pledge)" + (p.delta.map { " | \(Self.signed($0, newCurrency)) \(newCurrency)" } ?? ""))
+                for f in p.fields { try out("    \(e(f.field)): \(e(f.old)) → \(e(f.new))") }
             }
         }
         if !domains.isEmpty {
-            lines.append("by domain:")
+            try out("by domain:")
             for d in domains {
                 let delta = d.totalDelta.flatMap { $0.isZero ? nil : " (\(Self.signed($0, newCurrency)))" } ?? ""
-                lines.append("  \(e(d.domain))\(delta)")
-                for f in d.fields { lines.append("    \(e(f.field)): \(f.old.isEmpty ? "∅" : e(f.old)) → \(f.new.isEmpty ? "∅" : e(f.new))") }
+                try out("  \(e(d.domain))\(delta)")
+                for f in d.fields { try out("    \(e(f.field)): \(f.old.isEmpty ? "∅" : e(f.old)) → \(f.new.isEmpty ? "∅" : e(f.new))") }
             }
         }
+    }
+
+    /// The whole report as one string (see ``writeText(escaping:line:)``).
+    public func text(escaping e: (String) -> String) throws -> String {
+        var lines: [String] = []
+        try writeText(escaping: e) { lines.append($0) }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -78,41 +88,52 @@ extension RunDiff {
         public var note: String
     }
 
-    /// The changes as rows: `+++` added, `---` removed, `->` changed (one row
-    /// per field, the delta on the reporting amount's row), `now-rejected`,
-    /// `no-longer-rejected`; then the by_domain.csv rows that changed.
-    public var rows: [Row] {
-        var out: [Row] = []
-        for p in pledges {
-            let oldField = "amount_" + oldCurrency.lowercased()
-            switch p.kind {
-            case .added, .noLongerRejected:
-                out.append(Row(change: Self.marker(p.kind), source: p.source, key: p.investor, field: reportingField, old: "",
-                               new: p.amount, delta: p.delta, note: p.kind == .added ? p.amountText : p.rejection))
-            case .removed, .nowRejected:
-                out.append(Row(change: Self.marker(p.kind), source: p.source, key: p.investor, field: oldField, old: p.amount,
-                               new: "", delta: p.delta, note: p.kind == .removed ? p.amountText : p.rejection))
-            case .changed:
-                for f in p.fields {
-                    out.append(Row(change: "->", source: p.source, key: p.investor, field: f.field, old: f.old, new: f.new,
-                                   delta: f.field == reportingField && sameCurrency ? p.delta : nil, note: ""))
-                }
+    /// The rows of one pledge change: `+++` added, `---` removed, `->`
+    /// changed (one row per field, the delta on the reporting amount's row),
+    /// `now-rejected`, `no-longer-rejected`.
+    func rows(of p: PledgeChange) -> [Row] {
+        let oldField = "amount_" + oldCurrency.lowercased()
+        switch p.kind {
+        case .added, .noLongerRejected:
+            return [Row(change: Self.marker(p.kind), source: p.source, key: p.investor, field: reportingField, old: "",
+                        new: p.amount, delta: p.delta, note: p.kind == .added ? p.amountText : p.rejection)]
+        case .removed, .nowRejected:
+            return [Row(change: Self.marker(p.kind), source: p.source, key: p.investor, field: oldField, old: p.amount,
+                        new: "", delta: p.delta, note: p.kind == .removed ? p.amountText : p.rejection)]
+        case .changed:
+            return p.fields.map { f in
+                Row(change: "->", source: p.source, key: p.investor, field: f.field, old: f.old, new: f.new,
+                    delta: f.field == reportingField && sameCurrency ? p.delta : nil, note: "")
             }
         }
-        for d in domains {
-            for f in d.fields {
-                out.append(Row(change: "->", source: "by_domain.csv", key: d.domain, field: f.field, old: f.old, new: f.new,
-                               delta: f.field.hasPrefix("total_") ? d.totalDelta : nil, note: ""))
-            }
-        }
-        return out
     }
 
-    /// The rows as CSV (plain decimals, no grouping).
-    public func writeCSV(to file: OutputFile) throws(OutputError) {
+    /// The rows of the by_domain.csv rows that changed, after the pledges'.
+    var domainRows: [Row] {
+        domains.flatMap { d in
+            d.fields.map { f in
+                Row(change: "->", source: "by_domain.csv", key: d.domain, field: f.field, old: f.old, new: f.new,
+                    delta: f.field.hasPrefix("total_") ? d.totalDelta : nil, note: "")
+            }
+        }
+    }
+
+    /// Every row at once (for small runs and tests: see ``rowCursor()``).
+    public func allRows() throws(DiffError) -> [Row] {
+        let cursor = rowCursor()
+        var all: [Row] = []
+        while let r = try cursor.nextRow() { all.append(r) }
+        return all
+    }
+
+    /// The rows as CSV (plain decimals, no grouping), read from the runs'
+    /// files one change at a time. Throws `OutputError` when the file cannot
+    /// be written, `DiffError` when a run's file changed since it was compared.
+    public func writeCSV(to file: OutputFile) throws {
         var csv = CSVWriter(file: file)
         try csv.header(Self.csvHeader)
-        for r in rows {
+        let cursor = rowCursor()
+        while let r = try cursor.nextRow() {
             try csv.plain(r.change)
             for cell in [r.source, r.key, r.field, r.old, r.new] { try csv.text(cell) }
             if let d = r.delta {

@@ -71,28 +71,38 @@ public struct RunDiff: Sendable {
     public var oldTotal = DecimalAmount.zero
     public var newTotal = DecimalAmount.zero
     public var bridge = Bridge()
-    /// In order of absolute delta, largest first; changes without a delta last, in file order.
-    public var pledges: [PledgeChange] = []
+    /// The pledge changes in report order — largest absolute delta first,
+    /// changes without a delta last, ties in file order — as places in the
+    /// runs' files: their text is read when walked (``pledgeCursor()``).
+    var changeList: [DiffFiles.Change] = []
+    var counts: [Kind: Int] = [:]
+    var files: DiffFiles?
     public var domains: [DomainChange] = []
     /// Rejections that appeared or disappeared without their pledge being accepted on the other side.
     public var rejectionsAdded = 0
     public var rejectionsRemoved = 0
 
     public var sameCurrency: Bool { oldCurrency == newCurrency }
-    public var isEmpty: Bool { pledges.isEmpty && domains.isEmpty && rejectionsAdded == 0 && rejectionsRemoved == 0 }
+    public var isEmpty: Bool { changeList.isEmpty && domains.isEmpty && rejectionsAdded == 0 && rejectionsRemoved == 0 }
 
-    public func count(_ kind: Kind) -> Int { pledges.reduce(0) { $0 + ($1.kind == kind ? 1 : 0) } }
+    /// How many pledge changes there are (every kind).
+    public var pledgeChangeCount: Int { changeList.count }
+
+    public func count(_ kind: Kind) -> Int { counts[kind] ?? 0 }
 
     /// The name of the reporting amount column (`amount_eur`) of the newer run.
     public var reportingField: String { "amount_" + newCurrency.lowercased() }
 
     /// Compares the output folders of two runs: pledges.csv and rejected.csv
-    /// streamed (twice each), by_domain.csv read whole.
-    public init(oldFolder: String, newFolder: String) throws(DiffError) {
+    /// streamed once each, then only the rows that differ read again;
+    /// by_domain.csv read whole. `parallel`: both runs' files are read at
+    /// once, on two threads (the `diff` command; a run has its workbook's
+    /// thread busy already).
+    public init(oldFolder: String, newFolder: String, parallel: Bool = false) throws(DiffError) {
         do {
-            var engine = try DiffEngine(old: oldFolder, new: newFolder)
-            self.init(oldCurrency: engine.old.currency, newCurrency: engine.new.currency)
-            try engine.run(into: &self)
+            let engine = try DiffEngine(old: oldFolder, new: newFolder)
+            self.init(oldCurrency: engine.files.old.currency, newCurrency: engine.files.new.currency)
+            try engine.run(into: &self, parallel: parallel)
             domains = try Self.compareDomains(oldFolder + "/by_domain.csv", newFolder + "/by_domain.csv")
         } catch {
             throw Self.runError(error)

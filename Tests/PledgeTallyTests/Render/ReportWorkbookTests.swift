@@ -82,6 +82,39 @@ struct ReportWorkbookTests {
         #expect(second.formulas.keys.allSatisfy { $0.hasPrefix("Summary!") }, "\(second.formulas.keys.sorted())")
     }
 
+    /// The Changes table goes on in "Changes 2"… past the row limit, as the
+    /// Pledges table does (the limit lowered to 10 rows here).
+    @Test(arguments: [Language.en, Language.fr])
+    func theChangesTableContinuesOnNewSheets(language: Language) throws {
+        let dir = try TemporaryDirectory()
+        let old = (1...6).map { HandMadeRun.pledge($0, domain: "Energy", amount: "\($0)") }
+        let new = (1...6).map { HandMadeRun.pledge($0, domain: "Energy", amount: "\($0 + 1)") }
+        try HandMadeRun.write(old, to: dir.path("Out/previous"), language: language, rowsPerSheet: 10)
+        try HandMadeRun.write(new, to: dir.path("Out"), language: language, rowsPerSheet: 10, previous: dir.path("Out/previous"))
+        // Worked by hand: each of the 6 pledges changes amount and amount_eur (2 rows each, all
+        // deltas +1.00, so in file order), then by_domain.csv's Energy and TOTAL total_eur and low_eur
+        // (no range pledges, so low = total: 21.00 → 27.00; only the total carries a delta): 16 rows.
+        let csv = try String(contentsOfFile: dir.path("Out/changes.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(csv.count == 17)
+        #expect(csv[1] == "->,hand.csv,Investor 1,amount,1.00,2.00,,")
+        #expect(csv[2] == "->,hand.csv,Investor 1,amount_eur,1.00,2.00,1.00,")
+        #expect(csv[13] == "->,by_domain.csv,Energy,total_eur,21.00,27.00,6.00,")
+        #expect(csv[14] == "->,by_domain.csv,Energy,low_eur,21.00,27.00,,")
+        #expect(csv[15] == "->,by_domain.csv,TOTAL,total_eur,21.00,27.00,6.00,")
+        #expect(csv[16] == "->,by_domain.csv,TOTAL,low_eur,21.00,27.00,,")
+        // The first sheet's table starts on row 8: rows 9–11 hold 3 changes; then 10 + 3.
+        let changes = WorkbookChangeLabels.forLanguage(language).changesSheet
+        let dump = try WorkbookClients.dump(dir.path("Out/report.xlsx"))
+        let tables = dump.sheets.filter { $0.name.hasPrefix(changes) }
+        #expect(tables.map(\.name) == [changes, "\(changes) 2", "\(changes) 3"])
+        #expect(tables.map(\.rows) == [11, 11, 4])
+        #expect(tables.map(\.autofilter) == ["A8:H11", "A1:H11", "A1:H4"])
+        #expect(tables.map(\.freeze) == ["A9", "A2", "A2"])
+        // Every row of changes.csv, in order, across the three sheets (openpyxl, Python decimal).
+        let check = try WorkbookClients.python("check_changes.py", [dir.path("Out"), "--lang", language.rawValue])
+        #expect(check.status == 0, "\(check.output)")
+    }
+
     @Test(arguments: [Language.en, Language.fr])
     func theSameValuesGiveTheSameBytes(language: Language) throws {
         let dir = try TemporaryDirectory()

@@ -33,10 +33,12 @@ enum HandMadeRun {
     }
 
     /// Writes report.xlsx (with `rowsPerSheet` data rows per sheet), pledges.csv,
-    /// rejected.csv, by_domain.csv and manifest.json into `folder`.
+    /// rejected.csv, by_domain.csv and manifest.json into `folder`; with a
+    /// `previous` run's folder, also changes.csv, an empty history.csv and the
+    /// Changes sheet comparing with it.
     @discardableResult
     static func write(_ pledges: [ConvertedPledge], rejections: [Rejection] = [], to folder: String,
-                      language: Language = .en, rowsPerSheet: Int = 1_048_575) throws -> RunFacts {
+                      language: Language = .en, rowsPerSheet: Int = 1_048_575, previous: String? = nil) throws -> RunFacts {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let options = RunOptions(input: "Input", output: folder, currency: "EUR", date: day, language: language)
         let workbook = try ReportWorkbook(path: folder + "/report.xlsx", options: options, rowsPerSheet: rowsPerSheet)
@@ -86,7 +88,18 @@ enum HandMadeRun {
         let manifest = try OutputFile(path: folder + "/manifest.json")
         try manifest.write(Manifest.json(facts).rendered() + "\n")
         try manifest.finish()
-        try workbook.finish(facts)
+        var changes = RunChanges.firstRun
+        if let previous {
+            let diff = try RunDiff(oldFolder: previous, newFolder: folder)
+            let csv = try OutputFile(path: folder + "/changes.csv")
+            try diff.writeCSV(to: csv)
+            try csv.finish()
+            let history = try OutputFile(path: folder + "/history.csv")
+            try RunHistory().write(to: history)
+            try history.finish()
+            changes = .diff(diff)
+        }
+        try workbook.finish(facts, changes: changes)
         return facts
     }
 }

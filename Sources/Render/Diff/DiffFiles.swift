@@ -1,0 +1,186 @@
+import PledgeTallyCore
+import Ingest
+
+/// The two runs' files once paired: what a change says is read from its rows
+/// when it is needed, by their place in the files.
+struct DiffFiles: Sendable {
+    let old: DiffSide
+    let new: DiffSide
+    /// The compared columns (``DiffEngine/comparedFields(_:_:)``).
+    let fields: [String]
+
+    var sameCurrency: Bool { old.currency == new.currency }
+
+    /// A confirmed change: its kind, its rows' places and how much it weighs.
+    struct Change: Sendable {
+        var kind: RunDiff.Kind
+        /// The old row (pledges.csv; rejected.csv for `no longer rejected`); 0 for `added`.
+        var old: UInt64
+        /// The new row (pledges.csv; rejected.csv for `now rejected`); 0 for `removed`.
+        var new: UInt64
+        /// |delta|, nil without one.
+        var magnitude: DecimalAmount?
+
+        /// The tie-break of report order: the new row's place, or the old one's
+        /// for a pledge that left pledges.csv.
+        var order: (Int, UInt64) { kind == .removed || kind == .nowRejected ? (1, old) : (0, new) }
+    }
+
+    /// The four files, opened when first needed.
+    final class Readers {
+        let files: DiffFiles
+        private var open: [Int: CSVRecordFile] = [:]
+
+        init(_ files: DiffFiles) { self.files = files }
+
+        /// The cells of the row at `place` of the old or new run's pledges.csv or rejected.csv.
+        func row(_ place: UInt64, new: Bool, rejected: Bool) throws(DiffError) -> [String] {
+            let side = new ? files.new : files.old
+            let path = rejected ? side.rejectedPath : side.pledgesPath
+            let slot = (new ? 2 : 0) + (rejected ? 1 : 0)
+            let width = (rejected ? side.rejectedHeader : side.pledgeHeader).count
+            let cells: [String]?
+            do throws(IngestError) {
+                let file: CSVRecordFile
+                if let f = open[slot] { file = f } else {
+                    file = try CSVRecordFile(path: path)
+                    open[slot] = file
+                }
+                cells = try file.cells(offset: Int(place >> 25), length: Int(place & (1 << 25 - 1)))
+            } catch {
+                throw DiffError(error.description)
+            }
+            guard let cells, cells.count == width else {
+                throw DiffError("\(path): changed while the runs were being compared")
+            }
+            return cells
+        }
+    }
+
+    /// What a change says, read from its rows.
+    func pledgeChange(_ kind: RunDiff.Kind, old o: UInt64, new n: UInt64, _ readers: Readers) throws -> RunDiff.PledgeChange {
+        switch kind {
+        case .changed:
+            let before = try readers.row(o, new: false, rejected: false), after = try readers.row(n, new: true, rejected: false)
+            var c = try change(.changed, new: after, old: before)
+            c.fields = fieldChanges(before, after)
+            return c
+        case .added:
+            return try change(.added, new: try readers.row(n, new: true, rejected: false))
+        case .removed:
+            return try change(.removed, old: try readers.row(o, new: false, rejected: false))
+        case .nowRejected:
+            var c = try change(.nowRejected, old: try readers.row(o, new: false, rejected: false))
+            c.rejection = rejection(try readers.row(n, new: true, rejected: true), new.rejectedHeader)
+            return c
+        case .noLongerRejected:
+            var c = try change(.noLongerRejected, new: try readers.row(n, new: true, rejected: false))
+            c.rejection = rejection(try readers.row(o, new: false, rejected: true), old.rejectedHeader)
+            return c
+        }
+    }
+
+    private func amount(_ cells: [String], _ side: DiffSide) -> DecimalAmount? {
+        side.reporting.flatMap { cells[$0].isEmpty ? nil : DecimalAmount(plain: cells[$0]) }
+    }
+
+    /// A change read from its rows: the new one where there is one.
+    private func change(_ kind: RunDiff.Kind, new n: [String]? = nil, old o: [String]? = nil) throws -> RunDiff.PledgeChange {
+        let (cells, side) = n.map { ($0, new) } ?? (o!, old)
+        let text = side.amountText.map { cells[$0] } ?? ""
+        var c = RunDiff.PledgeChange(kind: kind, source: cells[side.source], investor: cells[side.investor], amountText: text,
+                                     amount: side.reporting.map { cells[$0] } ?? "")
+        guard sameCurrency else { return c }
+        let after = n.flatMap { amount($0, new) }, before = o.flatMap { amount($0, old) }
+        if after != nil || before != nil {
+            c.delta = try (after ?? .zero).subtracting(before ?? .zero)
+        }
+        return c
+    }
+
+    private func fieldChanges(_ o: [String], _ n: [String]) -> [RunDiff.FieldChange] {
+        fields.compactMap { f in
+            let a = old.pledgeHeader.firstIndex(of: f).map { o[$0] } ?? ""
+            let b = new.pledgeHeader.firstIndex(of: f).map { n[$0] } ?? ""
+            return a == b ? nil : RunDiff.FieldChange(field: f, old: a, new: b)
+        }
+    }
+
+    /// "field ‘value’: reason" of a rejected.csv row.
+    private func rejection(_ cells: [String], _ header: [String]) -> String {
+        func cell(_ name: String) -> String { header.firstIndex(of: name).map { cells[$0] } ?? "" }
+        return "\(cell("field")) ‘\(cell("value"))’: \(cell("reason"))"
+    }
+}
+
+extension RunDiff {
+    /// The pledge changes in report order, each read from its rows when asked for.
+    public final class PledgeCursor {
+        private let list: [DiffFiles.Change]
+        private let files: DiffFiles?
+        private let readers: DiffFiles.Readers?
+        private var next = 0
+
+        init(_ diff: RunDiff) {
+            list = diff.changeList
+            files = diff.files
+            readers = diff.files.map { DiffFiles.Readers($0) }
+        }
+
+        /// The next change; nil after the last.
+        public func nextChange() throws(DiffError) -> PledgeChange? {
+            guard next < list.count, let files, let readers else { return nil }
+            let c = list[next]
+            next += 1
+            do {
+                return try files.pledgeChange(c.kind, old: c.old, new: c.new, readers)
+            } catch {
+                throw RunDiff.runError(error)
+            }
+        }
+    }
+
+    /// The changes' rows (``Row``), as changes.csv and the Changes sheet list them.
+    public final class RowCursor {
+        private let diff: RunDiff
+        private let pledges: PledgeCursor
+        private var pending: [Row] = []
+        private var taken = 0
+        private var domainsDone = false
+
+        init(_ diff: RunDiff) {
+            self.diff = diff
+            pledges = PledgeCursor(diff)
+        }
+
+        /// The next row; nil after the last.
+        public func nextRow() throws(DiffError) -> Row? {
+            while taken == pending.count {
+                pending.removeAll(keepingCapacity: true)
+                taken = 0
+                if let p = try pledges.nextChange() {
+                    pending = diff.rows(of: p)
+                } else if !domainsDone {
+                    domainsDone = true
+                    pending = diff.domainRows
+                } else {
+                    return nil
+                }
+            }
+            taken += 1
+            return pending[taken - 1]
+        }
+    }
+
+    public func pledgeCursor() -> PledgeCursor { PledgeCursor(self) }
+    public func rowCursor() -> RowCursor { RowCursor(self) }
+
+    /// Every pledge change at once, in report order (for small runs and tests:
+    /// a large diff is better walked with ``pledgeCursor()``).
+    public func pledgeChanges() throws(DiffError) -> [PledgeChange] {
+        let cursor = pledgeCursor()
+        var all: [PledgeChange] = []
+        while let c = try cursor.nextChange() { all.append(c) }
+        return all
+    }
+}

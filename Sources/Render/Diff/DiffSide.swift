@@ -1,0 +1,213 @@
+import PledgeTallyCore
+import Ingest
+import Normalise
+
+/// One run's output files as `diff` reads them: the columns it needs, and
+/// pass 1 over pledges.csv and rejected.csv.
+struct DiffSide: Sendable {
+    /// One row of pledges.csv or rejected.csv, reduced to what pairing needs:
+    /// 32 bytes, whatever the row's length.
+    struct Entry {
+        /// A hash of (source, investor trimmed), compared byte for byte.
+        var key: UInt64
+        /// The line (order kept for negative ones) << 32, bit 31 set for a rejection.
+        var rank: UInt64
+        /// Where the row lies in its file: offset << 25 | length.
+        var place: UInt64
+        /// A hash of the compared cells (0 for a rejection).
+        var content: UInt64
+    }
+
+    let folder: String
+    let pledgeHeader: [String]
+    let rejectedHeader: [String]
+    let currency: String
+    let source, investor, line: Int
+    let reporting: Int?
+    let amountText: Int?
+    let rejectedSource, rejectedLine: Int
+    let rejectedInvestor: Int?
+
+    var pledgesPath: String { folder + "/pledges.csv" }
+    var rejectedPath: String { folder + "/rejected.csv" }
+
+    init(folder: String) throws {
+        self.folder = folder
+        let pledgesPath = folder + "/pledges.csv", rejectedPath = folder + "/rejected.csv"
+        pledgeHeader = try Self.header(pledgesPath)
+        rejectedHeader = try Self.header(rejectedPath)
+        func column(_ name: String, _ header: [String], _ path: String, _ what: String) throws -> Int {
+            guard let i = header.firstIndex(of: name) else {
+                throw DiffError("\(path): no ‘\(name)’ column: not the \(what) of a pledgetally run")
+            }
+            return i
+        }
+        source = try column("source", pledgeHeader, pledgesPath, "pledges.csv")
+        investor = try column("investor", pledgeHeader, pledgesPath, "pledges.csv")
+        line = try column("line", pledgeHeader, pledgesPath, "pledges.csv")
+        rejectedSource = try column("source", rejectedHeader, rejectedPath, "rejected.csv")
+        rejectedLine = try column("line", rejectedHeader, rejectedPath, "rejected.csv")
+        rejectedInvestor = rejectedHeader.firstIndex(of: "investor")
+        amountText = pledgeHeader.firstIndex(of: "amount_text")
+        let header = pledgeHeader
+        let r = header.firstIndex { $0.hasPrefix("amount_") && $0.utf8.count == 10 && $0 != "amount_low" }
+        reporting = r
+        currency = r.map { String(header[$0].dropFirst(7)).uppercased() } ?? ""
+    }
+
+    private struct Stop: Error {}
+
+    /// The first row of a CSV file.
+    static func header(_ path: String) throws -> [String] {
+        var found: [String] = []
+        do {
+            try CSVRecords.scan(path: path, header: { found = $0; throw Stop() }, row: { _ in })
+        } catch is Stop {}
+        return found
+    }
+
+    /// The compared columns' indexes in pledges.csv (nil: not in this run's file).
+    func columns(_ fields: [String]) -> [Int?] { fields.map { pledgeHeader.firstIndex(of: $0) } }
+
+    /// True when `columns` are side by side in the file, in order: they are
+    /// then hashed as one stretch of bytes.
+    static func isContiguous(_ columns: [Int?]) -> Bool {
+        guard let first = columns.first, let start = first else { return false }
+        return columns.enumerated().allSatisfy { $1 == start + $0 }
+    }
+
+    /// Pass 1: an entry for every row of pledges.csv and rejected.csv, sorted
+    /// by (key, line, rejection, place), and the total of the reporting amounts.
+    ///
+    /// Cells are hashed from the read buffer (`contiguous`: the compared
+    /// columns as one stretch, when both runs have them side by side); a
+    /// string is made only for an investor with spaces to trim or quotes, a
+    /// line or amount that is not plain.
+    func scan(compared fields: [String], contiguous: Bool) throws -> (entries: [Entry], total: DecimalAmount) {
+        let columns = columns(fields)
+        let first = columns.first.flatMap { $0 } ?? 0, last = first + columns.count - 1
+        let (s, i, l, rep, path) = (source, investor, line, reporting, pledgesPath)
+        var entries: [Entry] = []
+        var total = DecimalAmount.zero
+        // Σ of the plain amounts' mantissas, by number of decimal places.
+        var sums = [Int128](repeating: 0, count: DecimalAmount.maxScale + 1)
+        try CSVRecords.scan(path: path, header: { _ in }) { r in
+            var h = RowHash()
+            if contiguous {
+                r.hash(cells: first, through: last, into: &h)
+            } else {
+                for c in columns {
+                    if let c { r.hash(c, into: &h) } else { h.addEmpty() }
+                }
+            }
+            entries.append(Entry(key: Self.key(r, s, i), rank: Self.rank(r, l, rejected: false),
+                                 place: try Self.place(r, path), content: h.value))
+            if let rep, !r.isEmpty(rep) {
+                if let b = r.plainBytes(rep), let (m, places) = Self.plainDecimal(b) {
+                    let (sum, overflow) = sums[places].addingReportingOverflow(m)
+                    if overflow {   // into the total, which says when it cannot hold it
+                        total = try total.adding(DecimalAmount(mantissa: sums[places], scale: places))
+                        sums[places] = m
+                    } else {
+                        sums[places] = sum
+                    }
+                } else {
+                    let text = r.string(rep)
+                    guard let a = DecimalAmount(plain: text) else {
+                        throw DiffError("\(path): row \(r.index + 2): ‘\(text)’ is not an amount")
+                    }
+                    total = try total.adding(a)
+                }
+            }
+        }
+        for (places, m) in sums.enumerated() where m != 0 {
+            total = try total.adding(DecimalAmount(mantissa: m, scale: places))
+        }
+        let (rs, rl, ri, rpath) = (rejectedSource, rejectedLine, rejectedInvestor, rejectedPath)
+        try CSVRecords.scan(path: rpath, header: { _ in }) { r in
+            entries.append(Entry(key: Self.key(r, rs, ri), rank: Self.rank(r, rl, rejected: true),
+                                 place: try Self.place(r, rpath), content: 0))
+        }
+        entries.sort { ($0.key, $0.rank, $0.place) < ($1.key, $1.rank, $1.place) }
+        return (entries, total)
+    }
+
+    /// `-`? digits (`.` digits)?, at most 36 digits: (mantissa, places); nil otherwise.
+    @inline(__always)
+    static func plainDecimal(_ b: UnsafeBufferPointer<UInt8>) -> (Int128, Int)? {
+        guard !b.isEmpty, b.count <= 37 else { return nil }
+        var m: Int128 = 0
+        var places = 0, digits = 0
+        var point = false
+        let negative = b[0] == 0x2D
+        for k in (negative ? 1 : 0)..<b.count {
+            let x = b[k]
+            if x == 0x2E {
+                if point { return nil }
+                point = true
+            } else if x >= 0x30 && x <= 0x39 {
+                m = m * 10 + Int128(x - 0x30)
+                digits += 1
+                if point { places += 1 }
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0, digits <= 36, places <= DecimalAmount.maxScale else { return nil }
+        return (negative ? -m : m, places)
+    }
+
+    /// (source, investor trimmed) hashed by their bytes; a string is made
+    /// only for a value with spaces to trim.
+    @inline(__always)
+    static func key(_ r: CSVRecords.Record, _ source: Int, _ investor: Int?) -> UInt64 {
+        var h = RowHash()
+        text(r, source, trim: false, into: &h)
+        if let investor { text(r, investor, trim: true, into: &h) } else { h.addEmpty() }
+        return h.value
+    }
+
+    @inline(__always)
+    private static func text(_ r: CSVRecords.Record, _ i: Int, trim: Bool, into h: inout RowHash) {
+        let done = r.withValue(i) { b in
+            guard !trim || !mayTrim(b) else { return false }
+            h.add(b)
+            return true
+        }
+        if done { return }
+        var value = r.string(i)
+        if trim { value = value.trimmingSpaces() }
+        value.withUTF8 { h.add(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Whether `trimmingSpaces()` might cut something: the first or last byte
+    /// may belong to a space, tab, CR, LF, U+00A0 or U+202F.
+    @inline(__always)
+    private static func mayTrim(_ b: UnsafeRawBufferPointer) -> Bool {
+        guard let f = b.first, let l = b.last else { return false }
+        return f == 0x20 || f == 0x09 || f == 0x0A || f == 0x0D || f == 0xC2 || f == 0xE2
+            || l == 0x20 || l == 0x09 || l == 0x0A || l == 0x0D || l == 0xA0 || l == 0xAF
+    }
+
+    /// The line cell as pairing orders it: a rejection after a pledge of the same line.
+    @inline(__always)
+    private static func rank(_ r: CSVRecords.Record, _ l: Int, rejected: Bool) -> UInt64 {
+        var n: Int?
+        if let b = r.plainBytes(l), !b.isEmpty, b.count <= 18 {
+            var v = 0
+            for x in b {
+                guard x >= 0x30 && x <= 0x39 else { v = -1; break }
+                v = v * 10 + Int(x - 0x30)
+            }
+            if v >= 0 { n = v }
+        }
+        let line = n ?? Int(r.string(l)) ?? 0
+        let ordered = UInt64(UInt32(bitPattern: Int32(clamping: line)) ^ 0x8000_0000)
+        return ordered << 32 | (rejected ? 1 << 31 : 0)
+    }
+
+    private static func place(_ r: CSVRecords.Record, _ path: String) throws -> UInt64 {
+        guard r.offset < 1 << 39 else { throw DiffError("\(path): larger than diff can compare (512 GiB)") }
+        return UInt64(r.offset) << 25 | UInt64(r.length)
+    }
+}

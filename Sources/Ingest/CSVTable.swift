@@ -16,18 +16,7 @@ public struct CSVTable: Sendable, Equatable {
     public var rows: [Row]
 
     /// A problem that makes the file unusable as a table.
-    public struct Problem: Error, Equatable, CustomStringConvertible {
-        public var path: String
-        public var line: Int
-        public var reason: String
-        public var description: String { line > 0 ? "\(path):\(line): \(reason)" : "\(path): \(reason)" }
-
-        package init(path: String, line: Int, reason: String) {
-            self.path = path
-            self.line = line
-            self.reason = reason
-        }
-    }
+    public typealias Problem = FileProblem
 
     /// Reads the file at `path`. Rows with a different number of cells than
     /// the header, text that is not UTF-8 or an unterminated quote make it a

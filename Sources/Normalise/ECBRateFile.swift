@@ -12,12 +12,7 @@ import Ingest
 /// A garbled row or cell does not stop the run: it is skipped and reported
 /// as a warning naming file and line, so the other days still count.
 public enum ECBRateFile {
-    public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
-        public var path: String
-        public var line: Int
-        public var reason: String
-        public var description: String { line > 0 ? "\(path):\(line): \(reason)" : "\(path): \(reason)" }
-    }
+    public typealias Problem = FileProblem
 
     /// The parsed content of one file: each currency's rates by day.
     public struct Content: Sendable {

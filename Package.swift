@@ -98,7 +98,13 @@ let package = Package(
         // Fuzzing (`make fuzz`): the invariants, and one libFuzzer executable per
         // input kind. Built without `-D FUZZING` the executables replay the
         // files named on their command line instead.
-        .target(name: "FuzzChecks", dependencies: ["PledgeTallyCore", "AmountLanguage", "Ingest"]),
+        .target(
+            name: "FuzzChecks",
+            dependencies: [
+                "PledgeTallyCore", "AmountLanguage", "Ingest",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .executableTarget(name: "FuzzPledgeFiles", dependencies: ["FuzzChecks"]),
         .executableTarget(name: "FuzzAmountParser", dependencies: ["FuzzChecks"]),
         .executableTarget(name: "FuzzXlsx", dependencies: ["FuzzChecks"]),

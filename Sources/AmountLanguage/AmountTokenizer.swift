@@ -67,6 +67,8 @@ struct AmountTokenizer {
                     tokens.append(AmountToken(kind: .dash, start: Int32(i), end: Int32(i + length)))
                 case 0x2018, 0x2019, 0x02BC, 0xAB, 0xBB, 0x201C...0x201F, 0x2026, 0x2039, 0x203A:
                     break   // stray apostrophes and quotation marks
+                case 0x037E:
+                    break   // Greek question mark: ';' in every normalisation form, skipped as ';' is
                 case 0x2248: punctuationWord(UInt8(ascii: "~"), start: i, end: i + length)
                 case 0x2265: punctuationWord(UInt8(ascii: ">"), start: i, end: i + length)
                 case 0x2264: punctuationWord(UInt8(ascii: "<"), start: i, end: i + length)

@@ -27,9 +27,10 @@ final class XlsxArchive {
     /// Bytes decompressed at a time.
     static let bufferSize = 1 << 16
 
-    private let archive: Archive
-    /// The file, open while the archive is (see ``init(path:partLimit:totalLimit:)``).
-    private let descriptor: Int32
+    let archive: Archive
+    /// The file, open while the archive is (see ``init(path:partLimit:totalLimit:)``);
+    /// a part's compressed bytes are read from it (see `extract`).
+    let descriptor: Int32
     private let entries: [String: Entry]
     let partLimit: UInt64
     let totalLimit: UInt64
@@ -135,7 +136,7 @@ final class XlsxArchive {
         var failure: (any Error)?
         struct Stop: Error {}
         do {
-            let crc = try archive.extract(entry, bufferSize: Self.bufferSize, skipCRC32: !checkCRC) { data in
+            let crc = try extract(entry, path: path, skipCRC32: !checkCRC) { data in
                 partBytes += UInt64(data.count)
                 self.expanded += UInt64(data.count)
                 if partBytes > self.partLimit || self.expanded > self.totalLimit {
@@ -195,7 +196,7 @@ final class XlsxArchive {
         var partBytes: UInt64 = 0
         struct Stop: Error {}
         do {
-            _ = try archive.extract(entry, bufferSize: Self.bufferSize, skipCRC32: true) { data in
+            _ = try extract(entry, path: path, skipCRC32: true) { data in
                 partBytes += UInt64(data.count)
                 self.expanded += UInt64(data.count)
                 if partBytes > self.partLimit || self.expanded > self.totalLimit { throw self.bomb(path) }

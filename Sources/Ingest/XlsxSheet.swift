@@ -32,11 +32,14 @@ struct XlsxCell {
 /// Reads a worksheet part's `<sheetData>` as it streams: each `<row>` is
 /// handed over complete, cells in column order, and forgotten.
 ///
-/// Rows and cells without an `r` attribute follow the previous one. Only
+/// Rows and cells without an `r` attribute (or whose `r` names no column,
+/// or a row outside Excel's 1,048,576) follow the previous one. Only
 /// the columns `wanted` says are kept once it is set; cells past Excel's
 /// 16,384 columns are ignored.
 final class XlsxSheetRows: XlsxXMLHandler {
     static let maxColumns = 16_384
+    /// Excel's rows: a row numbered outside 1...maxRows follows the previous one.
+    static let maxRows = 1_048_576
 
     /// Called with each row's 1-based number and cells.
     var onRow: (_ row: Int, _ cells: [XlsxCell]) -> Void = { _, _ in }
@@ -68,7 +71,7 @@ final class XlsxSheetRows: XlsxXMLHandler {
     func start(_ name: UnsafePointer<CChar>, _ attributes: XlsxAttributes) {
         let first = UInt8(bitPattern: name[0])
         if first == 0x63 && name[1] == 0 {   // c
-            column = attributes["r"].map(Self.column(of:)) ?? column + 1
+            column = attributes["r"].flatMap(Self.column(of:)) ?? column + 1
             keep = column < Self.maxColumns && (wanted.map { column < $0.count && $0[column] } ?? true)
             kind = 0x6E
             isStr = false
@@ -91,7 +94,8 @@ final class XlsxSheetRows: XlsxXMLHandler {
         } else if first == 0x66 && name[1] == 0 {   // f
             hasFormula = true
         } else if name.isEqual(to: "row") {
-            rowNumber = attributes["r"].map { Int(strtol($0, nil, 10)) } ?? rowNumber + 1
+            let stated = attributes["r"].map { Int(strtol($0, nil, 10)) } ?? 0
+            rowNumber = (1...Self.maxRows).contains(stated) ? stated : rowNumber + 1
             cells.removeAll(keepingCapacity: true)
             column = -1
             inRow = true
@@ -151,8 +155,9 @@ final class XlsxSheetRows: XlsxXMLHandler {
         return String(s[first...last])
     }
 
-    /// The 0-based column of a cell reference (`AB12` → 27).
-    static func column(of reference: UnsafePointer<CChar>) -> Int {
+    /// The 0-based column of a cell reference (`AB12` → 27); nil when it
+    /// starts with no letter (`22`), so the cell follows the previous one.
+    static func column(of reference: UnsafePointer<CChar>) -> Int? {
         var value = 0
         var p = reference
         while true {
@@ -162,7 +167,7 @@ final class XlsxSheetRows: XlsxXMLHandler {
             if value > maxColumns { return maxColumns }
             p += 1
         }
-        return value - 1
+        return value == 0 ? nil : value - 1
     }
 }
 

@@ -123,6 +123,9 @@ struct AmountParserTests {
         AmountCase("jusqu\u{2019}a\u{0300} 50 milliards d\u{2019}euros", .upTo, "50000000000", "EUR"),
         AmountCase("pre\u{0300}s de 2 milliards d’euros", .approximately, "2000000000", "EUR"),
         .exact("5 milliards de dollars ame\u{0301}ricains", "5000000000", "USD"),
+        // U+037E GREEK QUESTION MARK is ';' in NFC and NFD, so read as ';' is (found by FuzzAmountParser).
+        .exact("5 milliards d’euros\u{037E}", "5000000000", "EUR"),
+        .exact("5 milliards d’euros;", "5000000000", "EUR"),
         .unspecified("Non spe\u{0301}cifie\u{0301}"),
         .unspecified("non communiqué"),
         .unspecified("Non précisé"),

@@ -20,6 +20,12 @@ from pledgetally's output. Files:
 - truncated.xlsx: the first half of cells.xlsx (no central directory).
 - bomb.xlsx: a sheet whose zip headers declare 3 GiB.
 - lying.xlsx: a sheet 4 MiB long whose headers declare 1 KiB.
+- stalled.xlsx: inline.xlsx with its sheet last, as a deflate stream that
+  never ends (one final stored block announcing 65,535 bytes while the file
+  ends sooner); headers consistent. ZIPFoundation 0.9.20's extract spins on
+  it forever. Also kept as Tests/Fuzz/xlsx-corpus/stalled-deflate.xlsx.
+- stored.xlsx: inline.xlsx with every part stored (not compressed).
+- bzip2.xlsx: inline.xlsx with every part compressed with bzip2 (method 12).
 
 With --libreoffice (soffice --headless --convert-to): lo-from-csv.xlsx from a
 CSV file, lo-from-ods.xlsx from an ODS (shared strings, formula results:
@@ -31,6 +37,7 @@ import os
 import struct
 import sys
 import zipfile
+import zlib
 
 from openpyxl import Workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
@@ -176,6 +183,38 @@ def bombs():
     patch_sizes(lying, "xl/worksheets/sheet1.xml", 1024)
 
 
+def stalled(src, dst, member="xl/worksheets/sheet1.xml"):
+    """Writes the zip by hand: every part deflated but `member`, put last,
+    whose data is a final stored block header (LEN 65535) and the XML."""
+    with zipfile.ZipFile(src) as z:
+        parts = [(i.filename, z.read(i.filename)) for i in z.infolist() if i.filename != member]
+        parts.append((member, z.read(member)))
+    body, central = bytearray(), bytearray()
+    for name, data in parts:
+        if name == member:
+            raw, size, crc = b"\x01" + struct.pack("<HH", 0xFFFF, 0x0000) + data, 0xFFFF, 0
+        else:
+            c = zlib.compressobj(9, zlib.DEFLATED, -15)
+            raw, size, crc = c.compress(data) + c.flush(), len(data), zlib.crc32(data)
+        n = name.encode()
+        offset = len(body)
+        body += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(raw), size, len(n), 0) + n + raw
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, crc, len(raw), size,
+                               len(n), 0, 0, 0, 0, 0, offset) + n
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(parts), len(parts), len(central), len(body), 0)
+    with open(dst, "wb") as f:
+        f.write(bytes(body + central + end))
+
+
+def compressions():
+    src = os.path.join(out, "inline.xlsx")
+    stalled(src, os.path.join(out, "stalled.xlsx"))
+    for name, method in (("stored.xlsx", zipfile.ZIP_STORED), ("bzip2.xlsx", zipfile.ZIP_BZIP2)):
+        with zipfile.ZipFile(src) as zin, zipfile.ZipFile(os.path.join(out, name), "w", method) as zout:
+            for item in zin.infolist():
+                zout.writestr(item.filename, zin.read(item.filename))
+
+
 def libreoffice():
     """LibreOffice's writer: from CSV, and from an ODS made from an openpyxl
     workbook (shared strings, cached formula results); and an old .xls."""
@@ -218,3 +257,4 @@ noheader()
 duplicate()
 damaged()
 bombs()
+compressions()

@@ -70,6 +70,9 @@ struct XlsxReaderTests {
         #expect(inline.map(\.investor) == ["Inline One", "Inline Two"] && inline.first?.source == "inline.xlsx#Data")
         let mac = try Self.events("mac1904.xlsx").compactMap(\.rawRecord)
         #expect(mac.first?.date == "2025-02-10")
+        // Every part stored, not compressed (ZIPFoundation reads those itself).
+        let stored = try Self.events("stored.xlsx").compactMap(\.rawRecord)
+        #expect(stored.map(\.investor) == ["Inline One", "Inline Two"])
     }
 
     @Test func libreOfficeWorkbooks() throws {
@@ -88,6 +91,7 @@ struct XlsxReaderTests {
         ("truncated.xlsx", "zip container is damaged"),
         ("bomb.xlsx", "zip bomb"),
         ("lying.xlsx", "longer than its header says"),
+        ("bzip2.xlsx", "compressed with method 12, not deflate"),
         ("encrypted.xlsx", "password-protected"),
         ("old.xls", "save it as .xlsx"),
     ])
@@ -121,7 +125,9 @@ struct XlsxReaderTests {
         for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
             try FileManager.default.copyItem(atPath: folder + "/" + name, toPath: pledges + "/" + name)
         }
-        let r = try Command.run(["run", "--input", input, "--output", dir.path("Out"), "--date", "2025-02-10"])
+        let r = try Command.run(["run", "--input", input, "--output", dir.path("Out"), "--date", "2025-02-10"],
+                                timeout: 300)
+        try #require(!r.timedOut, "the run hung")
         #expect(r.status == 0, "\(r.stderr)")
         let csv = try Command.read(dir.path("Out") + "/pledges.csv")
         #expect(csv.contains("cells.xlsx#Pledges,4,Mistral AI,Energy,Energy,1500000000,exact,1500000000.00,,EUR,2025-02-10,"))
@@ -132,12 +138,39 @@ struct XlsxReaderTests {
         #expect(csv.contains("lo-from-ods.xlsx#Feuille,3,ODS Deux,Energy,Energy,2000000,exact,2000000.00,,EUR,"))
         let rejected = try Command.read(dir.path("Out") + "/rejected.csv")
         let lines = rejected.split(separator: "\n")
-        for name in ["bomb.xlsx", "encrypted.xlsx", "old.xls", "truncated.xlsx", "noheader.xlsx", "damaged-xml.xlsx"] {
+        for name in ["bomb.xlsx", "encrypted.xlsx", "old.xls", "truncated.xlsx", "noheader.xlsx", "damaged-xml.xlsx",
+                     "stalled.xlsx", "bzip2.xlsx"] {
             // source,line,investor,amount_text,field,…
             #expect(lines.filter { $0.hasPrefix(name) && $0.contains(",0,,,file,") }.count == 1, "\(name) not rejected as a file")
         }
         #expect(r.stderr.contains("cells.xlsx: column ‘Analyst’ is not used"))
         #expect(r.stderr.contains("cells.xlsx: sheet ‘Notes’ skipped"))
+    }
+
+    /// A deflate stream that never ends (stalled.xlsx: a stored block
+    /// announcing 65,535 bytes in a file that ends sooner) made ZIPFoundation's
+    /// extract spin forever: now that file is one "damaged" rejection and the
+    /// file after it is read. Through the release binary, killed after 60 s.
+    @Test func stalledDeflateStream() throws {
+        let dir = try TemporaryDirectory()
+        let input = try Command.copyDefaultInput(to: dir)
+        let pledges = input + "/pledges"
+        for name in try FileManager.default.contentsOfDirectory(atPath: pledges) {
+            try FileManager.default.removeItem(atPath: pledges + "/" + name)
+        }
+        let folder = try Self.workbooks.get()
+        try FileManager.default.copyItem(atPath: folder + "/stalled.xlsx", toPath: pledges + "/a-stalled.xlsx")
+        try FileManager.default.copyItem(atPath: folder + "/inline.xlsx", toPath: pledges + "/b-inline.xlsx")
+        let r = try Command.run(["run", "--input", input, "--output", dir.path("Out"), "--date", "2025-02-10"],
+                                timeout: 60)
+        try #require(!r.timedOut, "the run hung on a deflate stream that does not end")
+        #expect(r.status == 0, "\(r.stderr)")
+        let rejected = try Command.read(dir.path("Out") + "/rejected.csv").split(separator: "\n").dropFirst()
+        #expect(rejected.count == 1, "\(rejected)")
+        #expect(rejected.first?.hasPrefix("a-stalled.xlsx") == true && rejected.first?.contains(",0,,,file,") == true)
+        #expect(rejected.first?.contains("the zip container is damaged: the deflate stream of xl/worksheets/sheet1.xml runs past its") == true)
+        let csv = try Command.read(dir.path("Out") + "/pledges.csv")
+        #expect(csv.contains("b-inline.xlsx#Data,2,Inline One,") && csv.contains("b-inline.xlsx#Data,3,Inline Two,"))
     }
 
     /// The xlsx fuzz corpus through the fuzz target's checks.
@@ -151,6 +184,59 @@ struct XlsxReaderTests {
             }
             #expect(problems.isEmpty, "\(name): \(problems)")
         }
+    }
+
+    /// The events of sheet XML (and shared strings, styles: FuzzXlsx's XML
+    /// mode) wrapped into a workbook by ``XlsxFuzzWorkbook``.
+    static func wrapped(_ input: [UInt8]) throws -> [IngestEvent] {
+        #expect(!input.withUnsafeBytes(XlsxFuzzWorkbook.isRaw))
+        let dir = try TemporaryDirectory()
+        let path = dir.path("wrapped.xlsx")
+        try input.withUnsafeBytes { XlsxFuzzWorkbook.workbook($0) }.write(to: URL(fileURLWithPath: path))
+        var events: [IngestEvent] = []
+        try Ingest.read(PledgeFile(name: "w.xlsx", path: path, format: .xlsx)) { events.append($0) }
+        return events
+    }
+
+    /// FuzzXlsx's XML mode builds a workbook the reader reads: the corpus's
+    /// sheet XML (inline strings; shared strings with rich text; the 1904
+    /// date system; number formats) gives the records written in it, from sheet `S`.
+    @Test func fuzzXMLModeMakesAWorkbook() throws {
+        func records(_ name: String) throws -> [RawRecord] {
+            let events = try Self.wrapped(CorpusReplayTests.contents("xlsx-corpus", name))
+            #expect(!events.contains { $0.rejection?.field == "file" }, "\(events)")
+            return events.compactMap(\.rawRecord)
+        }
+        let inline = try records("xml-inline.txt")
+        #expect(inline.map(\.investor) == ["Mistral AI", "Brookfield"] && inline.first?.source == "w.xlsx#S")
+        #expect(inline.map(\.amount) == ["€1.5bn", "up to 20 Md€"])
+        let shared = try records("xml-shared.txt")
+        #expect(shared.map(\.investor) == ["Brookfield"] && shared.first?.amount == "1500000000")
+        #expect(shared.first?.date == "2025-02-10" && shared.first?.currency == "EUR")   // serial 45698, 1900 system
+        #expect(try records("xml-1904.txt").first?.date == "2025-02-10")                 // serial 44236, 1904 system
+        let styled = try records("xml-styles.txt")
+        #expect(styled.first?.currency == "$" && styled.first?.date == "2025-02-10")     // "$"#,##0; 45698.5 with a time
+    }
+
+    /// A cell reference without a column (`r="22"`, found by FuzzXlsx) made
+    /// the reader index column -1 and crash the run; such a cell, like one
+    /// without `r`, follows the previous cell. A row numbered 0, or past
+    /// Excel's 1,048,576 (`r="99999999999999999999"` would overflow the
+    /// next row's number), follows the previous row.
+    @Test func cellAndRowReferencesOutOfRange() throws {
+        let fuzzed = try Self.wrapped(CorpusReplayTests.contents("xlsx-corpus", "xml-cell-reference-without-column.txt"))
+        #expect(fuzzed.compactMap(\.rawRecord).map(\.date) == ["2025-02-10"])   // the cell after C2 is D2, the date
+
+        func cell(_ r: String, _ text: String) -> String { "<c r=\"\(r)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>" }
+        let sheet = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+            + "<row r=\"1\">" + cell("A1", "investor") + cell("B1", "amount") + cell("C1", "domain") + "</row>"
+            + "<row r=\"0\">" + cell("A", "Zero") + cell("B0", "€1m") + cell("7", "Energy") + "</row>"
+            + "<row r=\"99999999999999999999\">" + cell("A9", "Huge") + cell("B9", "€2m") + cell("C9", "AI") + "</row>"
+            + "<row>" + cell("A1", "Next") + cell("B1", "€3m") + cell("C1", "AI") + "</row>"
+            + "</sheetData></worksheet>"
+        let records = try Self.wrapped(Array(sheet.utf8)).compactMap(\.rawRecord)
+        #expect(records.map(\.line) == [2, 3, 4])
+        #expect(records.map(\.investor) == ["Zero", "Huge", "Next"] && records.first?.domain == "Energy")
     }
 
     /// The report's own Pledges sheet read back as input gives the same

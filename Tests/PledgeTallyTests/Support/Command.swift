@@ -26,10 +26,14 @@ enum Command {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// The run was killed (SIGKILL) after `timeout` seconds.
+        var timedOut = false
     }
 
-    /// Runs the executable with `arguments`, in `directory`, with extra environment.
-    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// Runs the executable with `arguments`, in `directory`, with extra
+    /// environment; killed after `timeout` seconds, if given.
+    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
+                    timeout: TimeInterval? = nil) throws -> Result {
         let path = try #require(binary, "build the executable first: swift build -c release (make test does)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
@@ -52,10 +56,20 @@ enum Command {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        var timedOut = false
+        if let timeout {
+            let deadline = Date(timeIntervalSinceNow: timeout)
+            while process.isRunning && Date() < deadline { usleep(20_000) }
+            if process.isRunning {
+                timedOut = true
+                kill(process.processIdentifier, SIGKILL)
+            }
+        }
         process.waitUntilExit()
         try out.close()
         try err.close()
-        return Result(status: process.terminationStatus, stdout: try read(capture + ".out"), stderr: try read(capture + ".err"))
+        return Result(status: process.terminationStatus, stdout: try read(capture + ".out"), stderr: try read(capture + ".err"),
+                      timedOut: timedOut)
     }
 
     /// A copy of the repository's Input/ folder in `dir`, to change freely.

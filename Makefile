@@ -44,8 +44,8 @@ test-deps: deps
 	  $(APT) update -qq && $(APT) install -y -qq --no-install-recommends libreoffice-calc-nogui poppler-utils; \
 	fi
 
-## test: every test (Swift Testing and XCTest, CLI and workbook checks)
-test: test-deps
+## test: every test (Swift Testing and XCTest, CLI and workbook checks), after lint
+test: test-deps lint
 	$(SWIFT) build -c release --product pledgetally
 	PLEDGETALLY_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --no-parallel
 
@@ -56,7 +56,7 @@ rates: build
 
 ## lint: swift-format's rules (.swift-format) over Sources and Tests; any finding fails.
 ## Layout findings (indentation, line breaks, spacing) are left to `make format`
-## and not counted yet: the code predates the configuration.
+## and not counted yet: the code predates the configuration. A step of `make test`.
 LAYOUT_FINDINGS := \[(Indentation|AddLines|RemoveLine|Spacing|TrailingComma|LineLength|TrailingWhitespace)\]
 lint:
 	@findings=$$($(SWIFT) format lint --recursive Sources Tests 2>&1 | grep -Ev '$(LAYOUT_FINDINGS)'); \

@@ -85,13 +85,15 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "pledgetally", dependencies: ["PledgeTallyCLI"]),
-        .testTarget(name: "XlsxWriterTests", dependencies: ["XlsxWriter"]),
+        // What several test targets share: the temporary folder helper.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "XlsxWriterTests", dependencies: ["XlsxWriter", "TestSupport"]),
         .testTarget(name: "AmountLanguageTests", dependencies: ["AmountLanguage"]),
         .testTarget(
             name: "PledgeTallyTests",
             dependencies: [
                 "PledgeTallyCore", "AmountLanguage", "Ingest", "Normalise", "Aggregate", "Render",
-                "PledgeTally", "PledgeTallyCLI", "FuzzChecks",
+                "PledgeTally", "PledgeTallyCLI", "FuzzChecks", "TestSupport",
             ]
         ),
         // Fuzzing (`make fuzz`): the invariants, and one libFuzzer executable per

@@ -88,8 +88,8 @@ struct XlsxNumberFormat: Equatable {
     }
 }
 
-private extension String {
-    func trimmingCharacters(in set: Character) -> String {
+extension String {
+    fileprivate func trimmingCharacters(in set: Character) -> String {
         var s = Substring(self)
         while s.first == set { s = s.dropFirst() }
         while s.last == set { s = s.dropLast() }

@@ -6,8 +6,8 @@ import Testing
 struct ChartTests {
     @Test(arguments: [false, true])
     func columnChartOfTotalsReadsBack(constantMemory: Bool) throws {
-        let dir = try TempDir()
-        let path = dir.file("chart.xlsx")
+        let dir = try TemporaryDirectory()
+        let path = dir.path("chart.xlsx")
         let book = try Workbook(path: path, options: WorkbookOptions(constantMemory: constantMemory))
         let summary = try book.addWorksheet(name: "Summary")
         let data = try book.addWorksheet(name: "Domain totals")
@@ -58,8 +58,8 @@ struct ChartTests {
     }
 
     @Test func barChartAndQuotedNames() throws {
-        let dir = try TempDir()
-        let path = dir.file("bar.xlsx")
+        let dir = try TemporaryDirectory()
+        let path = dir.path("bar.xlsx")
         let book = try Workbook(path: path)
         let sheet = try book.addWorksheet(name: "O'Brien")
         try sheet.write(row: 0, col: 0, string: "a")
@@ -75,9 +75,9 @@ struct ChartTests {
     }
 
     @Test func chartMisuseIsRefused() throws {
-        let dir = try TempDir()
-        let book = try Workbook(path: dir.file("misuse.xlsx"))
-        let other = try Workbook(path: dir.file("other.xlsx"))
+        let dir = try TemporaryDirectory()
+        let book = try Workbook(path: dir.path("misuse.xlsx"))
+        let other = try Workbook(path: dir.path("other.xlsx"))
         let sheet = try book.addWorksheet(name: "S")
         let empty = try book.addChart(.column)
         let error = #expect(throws: XlsxError.self) { try sheet.insertChart(empty, row: 0, col: 0) }

@@ -12,8 +12,8 @@ struct FormatTests {
         #expect(a != a.italic())
         #expect(Format().attributes == Format.Attributes())
 
-        let dir = try TempDir()
-        let book = try Workbook(path: dir.file("f.xlsx"))
+        let dir = try TemporaryDirectory()
+        let book = try Workbook(path: dir.path("f.xlsx"))
         let first = try book.register(a)
         let second = try book.register(b)
         let third = try book.register(a.italic())
@@ -23,8 +23,8 @@ struct FormatTests {
     }
 
     @Test func attributesReadBack() throws {
-        let dir = try TempDir()
-        let path = dir.file("formats.xlsx")
+        let dir = try TemporaryDirectory()
+        let path = dir.path("formats.xlsx")
         let book = try Workbook(path: path)
         let sheet = try book.addWorksheet(name: "F")
         let header = try book.register(
@@ -54,8 +54,8 @@ struct FormatTests {
     }
 
     @Test func invalidFormatsAreRefused() throws {
-        let dir = try TempDir()
-        let book = try Workbook(path: dir.file("bad.xlsx"))
+        let dir = try TemporaryDirectory()
+        let book = try Workbook(path: dir.path("bad.xlsx"))
         #expect(throws: XlsxError.self) { _ = try book.register(Format().numberFormat(String(repeating: "0", count: 200))) }
         #expect(throws: XlsxError.self) { _ = try book.register(Format().fontSize(0)) }
         #expect(throws: XlsxError.self) { _ = try book.register(Format().indent(16)) }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import XlsxWriter
+import TestSupport
 
 /// Print setup, links and chart options, read back from the file: openpyxl for
 /// what it models (paper, orientation, fit, print titles, links, properties),
@@ -65,8 +66,8 @@ json.dump(out, sys.stdout)
 
     @Test(arguments: [false, true])
     func printSetupLinksAndPropertiesReadBack(constantMemory: Bool) throws {
-        let dir = try TempDir()
-        let path = dir.file("print.xlsx")
+        let dir = try TemporaryDirectory()
+        let path = dir.path("print.xlsx")
         let book = try Workbook(path: path, options: WorkbookOptions(constantMemory: constantMemory),
                                 properties: DocumentProperties(title: "T", subject: "S", keywords: "k1, k2"))
         let front = try book.addWorksheet(name: "Front")
@@ -104,8 +105,8 @@ json.dump(out, sys.stdout)
     }
 
     @Test func stackedBarWithLabelsFromZeroAndReversedCategories() throws {
-        let dir = try TempDir()
-        let path = dir.file("chart.xlsx")
+        let dir = try TemporaryDirectory()
+        let path = dir.path("chart.xlsx")
         let book = try Workbook(path: path, options: WorkbookOptions(constantMemory: true))
         let sheet = try book.addWorksheet(name: "Data")
         for r in 0..<3 {

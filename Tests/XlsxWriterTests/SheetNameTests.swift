@@ -26,8 +26,8 @@ struct SheetNameTests {
 
     @Test(arguments: rejected)
     func ruleIsEnforcedWithItsMessage(name: String, message: String) throws {
-        let dir = try TempDir()
-        let book = try Workbook(path: dir.file("names.xlsx"))
+        let dir = try TemporaryDirectory()
+        let book = try Workbook(path: dir.path("names.xlsx"))
         _ = try book.addWorksheet(name: "Summary")
         _ = try book.addWorksheet(name: "Énergie")
         let error = #expect(throws: XlsxError.self) { _ = try book.addWorksheet(name: name) }
@@ -40,8 +40,8 @@ struct SheetNameTests {
         "Historyx", "1999", "R1C1",
     ])
     func acceptedNamesReadBack(name: String) throws {
-        let dir = try TempDir()
-        let path = dir.file("ok.xlsx")
+        let dir = try TemporaryDirectory()
+        let path = dir.path("ok.xlsx")
         let book = try Workbook(path: path)
         let sheet = try book.addWorksheet(name: name)
         try sheet.write(row: 0, col: 0, string: name)

@@ -37,8 +37,8 @@ struct WorkbookTests {
     }
 
     @Test func sheetsKeepCreationOrder() throws {
-        let dir = try TempDir()
-        let path = dir.file("order.xlsx")
+        let dir = try TemporaryDirectory()
+        let path = dir.path("order.xlsx")
         let book = try Workbook(path: path)
         for name in ["Summary", "Pledges", "Rejected", "Rates", "Run"] {
             let sheet = try book.addWorksheet(name: name)
@@ -54,17 +54,17 @@ struct WorkbookTests {
 
     @Test(arguments: [false, true])
     func sameContentGivesIdenticalBytes(constantMemory: Bool) throws {
-        let dir = try TempDir()
-        try Self.writeSample(to: dir.file("a.xlsx"), constantMemory: constantMemory)
+        let dir = try TemporaryDirectory()
+        try Self.writeSample(to: dir.path("a.xlsx"), constantMemory: constantMemory)
         // More than a second apart, so a clock stamp in core.xml would show.
         Thread.sleep(forTimeInterval: 1.2)
-        try Self.writeSample(to: dir.file("b.xlsx"), constantMemory: constantMemory)
-        let a = try contents(dir.file("a.xlsx"))
-        let b = try contents(dir.file("b.xlsx"))
+        try Self.writeSample(to: dir.path("b.xlsx"), constantMemory: constantMemory)
+        let a = try contents(dir.path("a.xlsx"))
+        let b = try contents(dir.path("b.xlsx"))
         #expect(a.count > 0)
         #expect(a == b)
 
-        let read = try OpenPyXL.read(dir.file("a.xlsx"))
+        let read = try OpenPyXL.read(dir.path("a.xlsx"))
         #expect(!read.zipDates.isEmpty)
         #expect(read.zipDates.allSatisfy { $0 == [1980, 1, 1, 0, 0, 0] }, "zip entry dates: \(read.zipDates)")
         #expect(read.created == "1980-01-01T00:00:00Z")
@@ -74,26 +74,26 @@ struct WorkbookTests {
     /// Level 0 stores the parts uncompressed, so its file is much larger; the
     /// level applies to its own workbook only, and every level reads back.
     @Test func compressionLevelIsApplied() throws {
-        let dir = try TempDir()
-        try Self.writeSample(to: dir.file("stored.xlsx"), compressionLevel: 0, rows: 2000)
-        try Self.writeSample(to: dir.file("fast.xlsx"), compressionLevel: 1, rows: 2000)
-        try Self.writeSample(to: dir.file("default.xlsx"), rows: 2000)
-        try Self.writeSample(to: dir.file("default-again.xlsx"), rows: 2000)
-        let stored = try contents(dir.file("stored.xlsx")).count
-        let fast = try contents(dir.file("fast.xlsx")).count
-        let standard = try contents(dir.file("default.xlsx")).count
+        let dir = try TemporaryDirectory()
+        try Self.writeSample(to: dir.path("stored.xlsx"), compressionLevel: 0, rows: 2000)
+        try Self.writeSample(to: dir.path("fast.xlsx"), compressionLevel: 1, rows: 2000)
+        try Self.writeSample(to: dir.path("default.xlsx"), rows: 2000)
+        try Self.writeSample(to: dir.path("default-again.xlsx"), rows: 2000)
+        let stored = try contents(dir.path("stored.xlsx")).count
+        let fast = try contents(dir.path("fast.xlsx")).count
+        let standard = try contents(dir.path("default.xlsx")).count
         #expect(stored > 3 * standard, "stored \(stored) vs default \(standard)")
         #expect(fast >= standard)
-        #expect(try contents(dir.file("default.xlsx")) == contents(dir.file("default-again.xlsx")))
+        #expect(try contents(dir.path("default.xlsx")) == contents(dir.path("default-again.xlsx")))
         for name in ["stored.xlsx", "fast.xlsx"] {
-            let read = try OpenPyXL.read(dir.file(name))
+            let read = try OpenPyXL.read(dir.path(name))
             #expect(try read.sheet("Pledge data").cell("B2001").number == 3000)
         }
     }
 
     @Test func chosenCreationDateIsWritten() throws {
-        let dir = try TempDir()
-        let path = dir.file("props.xlsx")
+        let dir = try TemporaryDirectory()
+        let path = dir.path("props.xlsx")
         let props = DocumentProperties(title: "Pledges", author: "pledgetally", created: 1_767_225_600)
         let book = try Workbook(path: path, properties: props)
         _ = try book.addWorksheet(name: "Run")
@@ -109,8 +109,8 @@ struct WorkbookTests {
     }
 
     @Test func closingIntoMissingDirectoryNamesThePath() throws {
-        let dir = try TempDir()
-        let path = dir.file("no/such/dir/report.xlsx")
+        let dir = try TemporaryDirectory()
+        let path = dir.path("no/such/dir/report.xlsx")
         let book = try Workbook(path: path)
         let sheet = try book.addWorksheet(name: "Summary")
         try sheet.write(row: 0, col: 0, string: "x")
@@ -122,10 +122,10 @@ struct WorkbookTests {
 
     @Test func closingIntoReadOnlyDirectoryNamesThePath() throws {
         guard getuid() != 0 else { return } // root ignores permissions
-        let dir = try TempDir()
+        let dir = try TemporaryDirectory()
         try FileManager.default.setAttributes([.posixPermissions: 0o500], ofItemAtPath: dir.path)
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: dir.path) }
-        let path = dir.file("report.xlsx")
+        let path = dir.path("report.xlsx")
         let book = try Workbook(path: path)
         _ = try book.addWorksheet(name: "Summary")
         let error = closeError(book)
@@ -156,10 +156,10 @@ struct WorkbookTests {
     }
 
     @Test func tmpdirIsUsed() throws {
-        let dir = try TempDir()
-        let tmp = dir.file("tmp")
+        let dir = try TemporaryDirectory()
+        let tmp = dir.path("tmp")
         try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: false)
-        let path = dir.file("cm.xlsx")
+        let path = dir.path("cm.xlsx")
         let book = try Workbook(path: path, options: WorkbookOptions(constantMemory: true, tmpdir: tmp, useZip64: true))
         let sheet = try book.addWorksheet(name: "Pledges")
         for row in 0..<100 { try sheet.write(row: row, col: 0, number: Double(row)) }
@@ -170,8 +170,8 @@ struct WorkbookTests {
     }
 
     @Test func writesAfterCloseThrow() throws {
-        let dir = try TempDir()
-        let book = try Workbook(path: dir.file("closed.xlsx"))
+        let dir = try TemporaryDirectory()
+        let book = try Workbook(path: dir.path("closed.xlsx"))
         let sheet = try book.addWorksheet(name: "Pledges")
         let chart = try book.addChart(.bar)
         try book.close()
@@ -182,8 +182,8 @@ struct WorkbookTests {
     }
 
     @Test func droppedWorkbookWritesNothing() throws {
-        let dir = try TempDir()
-        let path = dir.file("dropped.xlsx")
+        let dir = try TemporaryDirectory()
+        let path = dir.path("dropped.xlsx")
         var sheet: Worksheet?
         do {
             let book = try Workbook(path: path, options: WorkbookOptions(constantMemory: true))
@@ -195,9 +195,9 @@ struct WorkbookTests {
     }
 
     @Test func formatFromAnotherWorkbookIsRefused() throws {
-        let dir = try TempDir()
-        let first = try Workbook(path: dir.file("1.xlsx"))
-        let second = try Workbook(path: dir.file("2.xlsx"))
+        let dir = try TemporaryDirectory()
+        let first = try Workbook(path: dir.path("1.xlsx"))
+        let second = try Workbook(path: dir.path("2.xlsx"))
         let bold = try first.register(Format().bold())
         let sheet = try second.addWorksheet(name: "S")
         let error = #expect(throws: XlsxError.self) { try sheet.write(row: 0, col: 0, string: "x", format: bold) }
@@ -207,8 +207,8 @@ struct WorkbookTests {
     }
 
     @Test func constantMemorySheetsKeepTheirOwnRowCursor() throws {
-        let dir = try TempDir()
-        let path = dir.file("interleaved.xlsx")
+        let dir = try TemporaryDirectory()
+        let path = dir.path("interleaved.xlsx")
         let book = try Workbook(path: path, options: WorkbookOptions(constantMemory: true))
         // Summary first (it must be the first tab), filled last.
         let summary = try book.addWorksheet(name: "Summary")

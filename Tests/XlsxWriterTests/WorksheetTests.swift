@@ -6,8 +6,8 @@ import Testing
 struct WorksheetTests {
     @Test(arguments: [false, true])
     func cellsReadBackWithTheirTypes(constantMemory: Bool) throws {
-        let dir = try TempDir()
-        let path = dir.file("cells.xlsx")
+        let dir = try TemporaryDirectory()
+        let path = dir.path("cells.xlsx")
         let book = try Workbook(path: path, options: WorkbookOptions(constantMemory: constantMemory))
         let money = try book.register(Format().numberFormat("#,##0.00"))
         let day = try book.register(Format().numberFormat("dd/mm/yyyy"))
@@ -71,8 +71,8 @@ struct WorksheetTests {
     }
 
     @Test func layoutReadsBack() throws {
-        let dir = try TempDir()
-        let path = dir.file("layout.xlsx")
+        let dir = try TemporaryDirectory()
+        let path = dir.path("layout.xlsx")
         let book = try Workbook(path: path)
         let sheet = try book.addWorksheet(name: "Pledges")
         let kind = try book.register(Format().italic().backgroundColor(0xFFF2CC))
@@ -112,8 +112,8 @@ struct WorksheetTests {
     }
 
     @Test func cellsOutsideTheGridThrowWithContext() throws {
-        let dir = try TempDir()
-        let book = try Workbook(path: dir.file("limits.xlsx"))
+        let dir = try TemporaryDirectory()
+        let book = try Workbook(path: dir.path("limits.xlsx"))
         let sheet = try book.addWorksheet(name: "Pledges")
         try sheet.write(row: 1_048_575, col: 16_383, number: 1)
         var error = #expect(throws: XlsxError.self) { try sheet.write(row: 1_048_576, col: 0, number: 1) }
@@ -130,8 +130,8 @@ struct WorksheetTests {
     }
 
     @Test func badValuesThrowInsteadOfWritingACorruptFile() throws {
-        let dir = try TempDir()
-        let path = dir.file("values.xlsx")
+        let dir = try TemporaryDirectory()
+        let path = dir.path("values.xlsx")
         let book = try Workbook(path: path)
         let sheet = try book.addWorksheet(name: "Data")
         let longest = String(repeating: "é", count: 32_767)

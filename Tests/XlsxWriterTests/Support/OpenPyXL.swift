@@ -1,3 +1,5 @@
+// TemporaryDirectory, the tests' one temporary-folder helper.
+@_exported import TestSupport
 import Foundation
 import Testing
 
@@ -215,22 +217,6 @@ json.dump(out, sys.stdout)
         case missingOpenPyXL, missingPython
         case failed(String)
     }
-}
-
-/// A fresh directory under the system temp directory, removed by `cleanup()`.
-struct TempDir: ~Copyable {
-    let path: String
-
-    init() throws {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("xlsxwriter-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        path = url.path
-    }
-
-    func file(_ name: String) -> String { path + "/" + name }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
 }
 
 /// The bytes of a file.

@@ -95,21 +95,9 @@ prepare() {
 
 # one run of the program into $OUT/$n/output; appends "wall_s cpu_s rss_mib exit" to $2
 run_once() {
-  local n=$1 results=$2 log="$OUT/$n/run"
+  local n=$1 results=$2
   rm -rf "$OUT/$n/output"
-  local t0 t1 status=0
-  t0=$(date +%s%N)
-  /usr/bin/time -v -o "$log.time" "$BIN" run --input "$IN" --output "$OUT/$n/output" --currency EUR \
-    >"$log.out" 2>"$log.err" || status=$?
-  t1=$(date +%s%N)
-  if [[ ! -s $log.time ]]; then die "no timing report in $log.time"; fi
-  # GNU time reports the child's status on its first line when it is non-zero
-  local user sys rss
-  user=$(tv "User time (seconds)" "$log.time")
-  sys=$(tv "System time (seconds)" "$log.time")
-  rss=$(tv "Maximum resident set size" "$log.time")
-  awk -v ns=$((t1 - t0)) -v u="$user" -v s="$sys" -v r="$rss" -v e="$status" \
-    'BEGIN { printf "%.3f %.2f %.1f %d\n", ns/1e9, u+s, r/1024, e }' >>"$results"
+  timed "$results" "$OUT/$n/run" "$BIN" run --input "$IN" --output "$OUT/$n/output" --currency EUR
 }
 
 # a command under /usr/bin/time -v; appends "wall_s cpu_s rss_mib exit" to $1; $2 is the log prefix

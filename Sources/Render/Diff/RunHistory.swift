@@ -10,8 +10,8 @@ import Aggregate
 /// lines `<sha256>  <path>` (as sha256sum prints them, sorted by path) of
 /// every input file: pledge files, domains.csv and the rates files.
 public struct RunHistory: Sendable, Equatable {
-    public static let header = ["run", "latest_pledge_date", "inputs_sha256", "currency", "domain", "pledges", "unpriced",
-                                "total", "ceiling", "floor"]
+    /// history.csv's columns (``OutputColumns/history``).
+    public static let header = OutputColumns.history.csvHeader(currency: "")
     public static let totalRow = "TOTAL"
 
     public struct Row: Sendable, Equatable {

@@ -106,21 +106,4 @@ public struct RunHistory: Sendable, Equatable {
         let text = files.sorted { $0.0 < $1.0 }.map { "\($0.1)  \($0.0)\n" }.joined()
         return FileDigest.sha256(bytes: Array(text.utf8))
     }
-
-    public func write(to file: OutputFile) throws(OutputError) {
-        var csv = CSVWriter(file: file)
-        try csv.header(Self.header)
-        for r in rows {
-            try csv.int(r.run)
-            try csv.plain(r.latestPledgeDate)
-            try csv.plain(r.inputsSHA256)
-            try csv.plain(r.currency)
-            try csv.text(r.domain)
-            try csv.int(r.pledges)
-            try csv.int(r.unpriced)
-            let digits = CurrencyUnits.minorDigits(r.currency)
-            for a in [r.total, r.ceiling, r.floor] { try csv.plain(a.formatted(places: max(digits, a.scale))) }
-            try csv.endRow()
-        }
-    }
 }

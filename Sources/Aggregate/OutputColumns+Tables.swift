@@ -5,8 +5,8 @@ import Normalise
 /// The columns of every output file, in their order, each with its CSV header
 /// and workbook labels (docs/output.md): pledges.csv and the Pledges sheet,
 /// rejected.csv and Rejected, by_domain.csv and the Summary table,
-/// unclassified.csv and Unclassified, history.csv and Run history,
-/// changes.csv and the Changes table.
+/// unclassified.csv and Unclassified, changes.csv and the Changes table.
+/// history.csv's table is `RunHistory.columns`, beside the rows it holds.
 package enum OutputColumns {
     /// pledges.csv and the Pledges sheet: one row per accepted pledge.
     package static let pledges: [OutputColumn<ConvertedPledge>] = [
@@ -87,25 +87,6 @@ package enum OutputColumns {
         OutputColumn(ColumnName("pledges", en: "Pledges", fr: "Engagements")) { .count($0.pledges) },
         OutputColumn(ColumnName("total_{cur}", en: "Total ({cur})", fr: "Total ({cur})")) { .reported($0.total) },
     ]
-
-    /// history.csv (every run's domain rows and TOTAL row). Widths are the Run history sheet's, which
-    /// shows the TOTAL rows in the order of ``historySheet``.
-    package static let history: [ColumnName] = [
-        ColumnName("run", en: "Run", fr: "Exécution", width: 11),
-        ColumnName("latest_pledge_date", en: "Latest pledge date", fr: "Dernière date d’engagement", width: 20),
-        ColumnName("inputs_sha256", en: "Inputs SHA-256", fr: "SHA-256 des entrées", width: 66),
-        ColumnName("currency", en: "Currency", fr: "Devise", width: 10),
-        ColumnName("domain", en: "Domain", fr: "Domaine"),
-        ColumnName("pledges", en: "Pledges", fr: "Engagements", width: 13, numeric: true),
-        ColumnName("unpriced", en: "Unpriced", fr: "Sans montant", numeric: true),
-        ColumnName("total", en: "Total", fr: "Total", width: 22, numeric: true),
-        ColumnName("ceiling", en: "Ceiling", fr: "Plafond", width: 22, numeric: true),
-        ColumnName("floor", en: "Floor", fr: "Plancher", width: 22, numeric: true),
-    ]
-
-    /// The Run history sheet's columns, by history.csv header.
-    package static let historySheet = ["run", "latest_pledge_date", "currency", "total", "ceiling", "floor", "pledges",
-                                       "inputs_sha256"].map { history[history.index($0)] }
 
     /// changes.csv and the Changes sheet's table.
     package static let changes: [ColumnName] = [

@@ -17,7 +17,7 @@ struct WorkbookChangeLabels: Sendable {
     var kinds: [RunDiff.Kind: String]
     var historyTitle: String
     /// Run, latest pledge date, currency, total, ceiling, floor, pledges, inputs SHA-256 (``OutputColumns/historySheet``).
-    var historyHeader: [String] { OutputColumns.historySheet.labels(language, currency: "{cur}") }
+    var historyHeader: [String] { RunHistory.sheetColumns.labels(language, currency: "{cur}") }
     var historyChart: String
     var historyNote: String
 

@@ -17,7 +17,7 @@ struct WorkbookHistory {
         let runs = history.totals
         try sheet.write(row: 0, col: 0, string: labels.historyTitle, format: formats.title)
         for (c, title) in labels.historyHeader.enumerated() {
-            let numeric = OutputColumns.historySheet[c].numeric
+            let numeric = RunHistory.sheetColumns[c].numeric
             try sheet.write(row: Self.tableTop, col: c, string: title, format: numeric ? formats.headerNumber : formats.header)
         }
         var row = Self.tableTop
@@ -35,7 +35,7 @@ struct WorkbookHistory {
         }
         try sheet.write(row: row + 2, col: 0, string: labels.historyNote, format: formats.note)
         // Wide enough for the figures and for each header in bold ("Dernière date d’engagement").
-        for (c, column) in OutputColumns.historySheet.enumerated() {
+        for (c, column) in RunHistory.sheetColumns.enumerated() {
             try sheet.setColumn(c, width: max(Double(column.width ?? 10), Double(labels.historyHeader[c].count + 3)))
         }
 

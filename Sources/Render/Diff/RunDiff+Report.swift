@@ -137,7 +137,7 @@ extension RunDiff {
             try csv.plain(r.change)
             for cell in [r.source, r.key, r.field, r.old, r.new] { try csv.text(cell) }
             if let d = r.delta {
-                try csv.plain(d.formatted(places: max(CurrencyUnits.minorDigits(newCurrency), d.scale)))
+                try csv.plain(d.formatted(places: max(Currency(newCurrency).minorDigits, d.scale)))
             } else {
                 try csv.empty()
             }
@@ -156,7 +156,7 @@ extension RunDiff {
 
     /// "295044961240.31" → "295,044,961,240.31", at the currency's minor digits; minus as U+2212.
     static func grouped(_ amount: DecimalAmount, _ currency: String) -> String {
-        let places = max(CurrencyUnits.minorDigits(currency.isEmpty ? "EUR" : currency), min(amount.scale, 2))
+        let places = max((currency.isEmpty ? .euro : Currency(currency)).minorDigits, min(amount.scale, 2))
         let plain = amount.absolute.formatted(places: places)
         let parts = plain.split(separator: ".", maxSplits: 1)
         var integer = Array(parts[0])

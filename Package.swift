@@ -51,16 +51,21 @@ let package = Package(
         .target(name: "Normalise", dependencies: ["PledgeTallyCore", "AmountLanguage", "Ingest"]),
         // Stage 3: totals by domain, repeated pledges, the run's facts.
         .target(name: "Aggregate", dependencies: ["PledgeTallyCore", "Ingest", "Normalise"]),
+        // Between stages 3 and 4: two runs' output folders compared (pledges.csv,
+        // rejected.csv and by_domain.csv read back), and the history of runs.
+        // Knows nothing of the workbook; Render shows what it finds.
+        .target(name: "RunCompare", dependencies: ["PledgeTallyCore", "Ingest", "Normalise", "Aggregate"]),
         // Stage 4: the CSV files, the workbook and manifest.json.
         .target(
             name: "Render",
-            dependencies: ["PledgeTallyCore", "Ingest", "Normalise", "Aggregate", "XlsxWriter"]
+            dependencies: ["PledgeTallyCore", "Ingest", "Normalise", "Aggregate", "RunCompare", "XlsxWriter"]
         ),
-        // The run that chains the stages into a published output folder, and the diff of two runs.
+        // The run that chains the stages into a published output folder.
         .target(
             name: "PledgeTally",
             dependencies: [
-                "PledgeTallyCore", "AmountLanguage", "Ingest", "Normalise", "Aggregate", "Render", "CPledgeSupport",
+                "PledgeTallyCore", "AmountLanguage", "Ingest", "Normalise", "Aggregate", "RunCompare", "Render",
+                "CPledgeSupport",
             ]
         ),
         // `rates update`: the ECB history downloaded (URLSession), unzipped
@@ -80,6 +85,7 @@ let package = Package(
             dependencies: [
                 "AmountLanguage",
                 "PledgeTally",
+                "RunCompare",
                 "RatesUpdate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -92,8 +98,8 @@ let package = Package(
         .testTarget(
             name: "PledgeTallyTests",
             dependencies: [
-                "PledgeTallyCore", "AmountLanguage", "Ingest", "Normalise", "Aggregate", "Render",
-                "PledgeTally", "PledgeTallyCLI", "FuzzChecks", "TestSupport",
+                "PledgeTallyCore", "AmountLanguage", "Ingest", "Normalise", "Aggregate", "RunCompare",
+                "Render", "PledgeTally", "PledgeTallyCLI", "FuzzChecks", "TestSupport",
             ]
         ),
         // Fuzzing (`make fuzz`): the invariants, and one libFuzzer executable per

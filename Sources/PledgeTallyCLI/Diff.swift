@@ -1,6 +1,7 @@
 import ArgumentParser
 import PledgeTally
 import Render
+import RunCompare
 
 extension PledgeTallyCommand {
     /// `pledgetally diff`: what changed between two runs.

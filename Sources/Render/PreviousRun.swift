@@ -1,5 +1,6 @@
 import PledgeTallyCore
 import Aggregate
+import RunCompare
 import Foundation
 
 /// What a run's changes are, for changes.csv and the Changes sheet.

@@ -2,6 +2,7 @@ import PledgeTallyCore
 import Ingest
 import Normalise
 import Aggregate
+import RunCompare
 
 /// Every output of a run, written as the run streams: pledges.csv and
 /// rejected.csv on the calling thread, report.xlsx's rows on a second thread

@@ -3,6 +3,7 @@ import PledgeTallyCore
 import Ingest
 import Normalise
 import Aggregate
+import RunCompare
 
 /// report.xlsx (docs/output.md): Summary, Changes, History, Pledges, Rejected,
 /// Rates and Run sheets, written while the run streams.

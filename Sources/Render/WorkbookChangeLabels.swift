@@ -1,5 +1,6 @@
 import PledgeTallyCore
 import Aggregate
+import RunCompare
 /// The words of the Changes and History sheets, in English and French.
 struct WorkbookChangeLabels: Sendable {
     var changesSheet, historySheet: String

@@ -1,6 +1,7 @@
 import XlsxWriter
 import PledgeTallyCore
 import Aggregate
+import RunCompare
 
 /// The Changes sheet (after Summary): the bridge from the previous run's
 /// total to this one's at the top, then one row per change as changes.csv

@@ -1,6 +1,7 @@
 import XlsxWriter
 import PledgeTallyCore
 import Aggregate
+import RunCompare
 
 /// The History sheet: the TOTAL row of every run in history.csv (total,
 /// ceiling and floor, each in its run's currency, to the cent) and, from two

@@ -1,4 +1,5 @@
 import Render
+import RunCompare
 
 extension RunDiff {
     /// The report with every text from the files escaped as on stderr (`\\n`, `\\u{202E}`).

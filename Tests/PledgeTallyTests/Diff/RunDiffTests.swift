@@ -3,6 +3,7 @@ import Testing
 @testable import PledgeTally
 @testable import PledgeTallyCore
 @testable import Render
+@testable import RunCompare
 
 @Suite("RunDiff")
 struct RunDiffTests {

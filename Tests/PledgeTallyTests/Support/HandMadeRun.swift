@@ -5,6 +5,7 @@ import Foundation
 @testable import Normalise
 @testable import Aggregate
 @testable import Render
+@testable import RunCompare
 
 /// A run's render stage fed with values made by hand (no input files): the
 /// workbook, the CSV files and manifest.json, as the pipeline writes them, so

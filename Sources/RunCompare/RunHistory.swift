@@ -94,7 +94,7 @@ public struct RunHistory: Sendable, Equatable {
         let rowsOfRun = facts.domains.map { ($0.domain, $0) } + [(Self.totalRow, facts.grandTotal)]
         for (name, d) in rowsOfRun {
             rows.append(Row(run: run, latestPledgeDate: latestPledgeDate?.description ?? "", inputsSHA256: digest,
-                            currency: facts.options.currency.code, domain: name,
+                            currency: facts.options.currency, domain: name,
                             pledges: d.pledges, unpriced: d.unpriced, total: d.total, ceiling: d.ceiling, floor: d.floor))
         }
     }
@@ -105,22 +105,5 @@ public struct RunHistory: Sendable, Equatable {
         files.append((facts.domainsFile.path, facts.domainsFile.sha256))
         let text = files.sorted { $0.0 < $1.0 }.map { "\($0.1)  \($0.0)\n" }.joined()
         return FileDigest.sha256(bytes: Array(text.utf8))
-    }
-
-    public func write(to file: OutputFile) throws(OutputError) {
-        var csv = CSVWriter(file: file)
-        try csv.header(Self.header)
-        for r in rows {
-            try csv.int(r.run)
-            try csv.plain(r.latestPledgeDate)
-            try csv.plain(r.inputsSHA256)
-            try csv.plain(r.currency)
-            try csv.text(r.domain)
-            try csv.int(r.pledges)
-            try csv.int(r.unpriced)
-            let digits = Currency(r.currency).minorDigits
-            for a in [r.total, r.ceiling, r.floor] { try csv.plain(a.formatted(places: max(digits, a.scale))) }
-            try csv.endRow()
-        }
     }
 }

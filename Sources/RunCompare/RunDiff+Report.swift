@@ -126,37 +126,11 @@ extension RunDiff {
         return all
     }
 
-    /// The rows as CSV (plain decimals, no grouping), read from the runs'
-    /// files one change at a time. Throws `OutputError` when the file cannot
-    /// be written, `DiffError` when a run's file changed since it was compared.
-    public func writeCSV(to file: OutputFile) throws {
-        var csv = CSVWriter(file: file)
-        try csv.header(Self.csvHeader)
-        let cursor = rowCursor()
-        while let r = try cursor.nextRow() {
-            try csv.plain(r.change)
-            for cell in [r.source, r.key, r.field, r.old, r.new] { try csv.text(cell) }
-            if let d = r.delta {
-                try csv.plain(d.formatted(places: max(Currency(newCurrency).minorDigits, d.scale)))
-            } else {
-                try csv.empty()
-            }
-            try csv.text(r.note)
-            try csv.endRow()
-        }
-    }
-
-    /// An empty changes.csv: the header only (a first run).
-    public static func writeEmptyCSV(to file: OutputFile) throws(OutputError) {
-        var csv = CSVWriter(file: file)
-        try csv.header(csvHeader)
-    }
-
     // MARK: Amounts shown to people
 
     /// "295044961240.31" → "295,044,961,240.31", at the currency's minor digits; minus as U+2212.
     static func grouped(_ amount: DecimalAmount, _ currency: String) -> String {
-        let places = max((currency.isEmpty ? .euro : Currency(currency)).minorDigits, min(amount.scale, 2))
+        let places = max(CurrencyUnits.minorDigits(currency.isEmpty ? "EUR" : currency), min(amount.scale, 2))
         let plain = amount.absolute.formatted(places: places)
         let parts = plain.split(separator: ".", maxSplits: 1)
         var integer = Array(parts[0])

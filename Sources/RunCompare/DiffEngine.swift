@@ -149,5 +149,5 @@ struct DiffEngine {
 
 extension DecimalAmount {
     /// The amount without its sign.
-    var absolute: DecimalAmount { isNegative ? ((try? DecimalAmount.zero.subtracting(self)) ?? self) : self }
+    package var absolute: DecimalAmount { isNegative ? ((try? DecimalAmount.zero.subtracting(self)) ?? self) : self }
 }

@@ -1,0 +1,30 @@
+import PledgeTallyCore
+import RunCompare
+
+extension RunDiff {
+    /// The rows as CSV (plain decimals, no grouping), read from the runs'
+    /// files one change at a time. Throws `OutputError` when the file cannot
+    /// be written, `DiffError` when a run's file changed since it was compared.
+    public func writeCSV(to file: OutputFile) throws {
+        var csv = CSVWriter(file: file)
+        try csv.header(Self.csvHeader)
+        let cursor = rowCursor()
+        while let r = try cursor.nextRow() {
+            try csv.plain(r.change)
+            for cell in [r.source, r.key, r.field, r.old, r.new] { try csv.text(cell) }
+            if let d = r.delta {
+                try csv.plain(d.formatted(places: max(CurrencyUnits.minorDigits(newCurrency), d.scale)))
+            } else {
+                try csv.empty()
+            }
+            try csv.text(r.note)
+            try csv.endRow()
+        }
+    }
+
+    /// An empty changes.csv: the header only (a first run).
+    public static func writeEmptyCSV(to file: OutputFile) throws(OutputError) {
+        var csv = CSVWriter(file: file)
+        try csv.header(csvHeader)
+    }
+}

@@ -49,7 +49,7 @@ extension PledgeTallyCommand {
             let digits = options.currency.minorDigits
             StandardError.line(
                 "pledgetally: \(facts.records) records, \(facts.accepted) pledges, \(facts.rejected) rejected; "
-                    + "total \(Grouping.grouped(facts.grandTotal.total.formatted(places: digits))) \(currency) → \(output)/")
+                    + "total \(facts.grandTotal.total.grouped(places: digits)) \(currency) → \(output)/")
         }
     }
 }

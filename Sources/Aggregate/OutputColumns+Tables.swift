@@ -25,7 +25,7 @@ package enum OutputColumns {
         OutputColumn(ColumnName("amount_low", en: "Amount (low end)", fr: "Montant (bas de fourchette)")) {
             .amount($0.pledge.amountLow, currency: $0.pledge.currency)
         },
-        OutputColumn(ColumnName("currency", en: "Currency", fr: "Devise")) { p in p.pledge.currency.map { .code($0) } ?? .empty },
+        OutputColumn(ColumnName("currency", en: "Currency", fr: "Devise")) { p in p.pledge.currency.map { .code($0.code) } ?? .empty },
         OutputColumn(ColumnName("date", en: "Date", fr: "Date")) { .day($0.pledge.date) },
         OutputColumn(ColumnName("rate", en: "Rate ({cur} per unit)", fr: "Taux ({cur} pour 1 unité)")) { p in
             p.rate.map { .rate($0) } ?? .empty

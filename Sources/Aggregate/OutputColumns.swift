@@ -84,7 +84,7 @@ package enum OutputCell: Sendable {
     case count(Int)
     /// An amount (nil: none) in its own currency (nil: unknown, two places): at least that
     /// currency's minor digits. The workbook writes it only when the currency is known.
-    case amount(DecimalAmount?, currency: String?)
+    case amount(DecimalAmount?, currency: Currency?)
     /// An amount in the reporting currency, to its minor digits.
     case reported(DecimalAmount)
     /// A figure with a fixed number of places (a share).

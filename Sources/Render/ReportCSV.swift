@@ -7,18 +7,18 @@ import Aggregate
 /// run streams, by_domain.csv and unclassified.csv at the end. Their columns are
 /// ``OutputColumns``' tables.
 public enum ReportCSV {
-    public static func pledgesHeader(currency: String) -> [String] {
-        OutputColumns.pledges.names().csvHeader(currency: currency)
+    public static func pledgesHeader(currency: Currency) -> [String] {
+        OutputColumns.pledges.names().csvHeader(currency: currency.code)
     }
 
-    public static func byDomainHeader(currency: String) -> [String] {
-        OutputColumns.byDomain.names().csvHeader(currency: currency)
+    public static func byDomainHeader(currency: Currency) -> [String] {
+        OutputColumns.byDomain.names().csvHeader(currency: currency.code)
     }
 
     public static let rejectedHeader = OutputColumns.rejected.names().csvHeader(currency: "")
 
-    public static func unclassifiedHeader(currency: String) -> [String] {
-        OutputColumns.unclassified.names().csvHeader(currency: currency)
+    public static func unclassifiedHeader(currency: Currency) -> [String] {
+        OutputColumns.unclassified.names().csvHeader(currency: currency.code)
     }
 
     /// One pledges.csv row.
@@ -35,7 +35,7 @@ public enum ReportCSV {
     public static func writeUnclassified(_ facts: RunFacts, to file: OutputFile) throws(OutputError) {
         var csv = CSVWriter(file: file)
         try csv.header(unclassifiedHeader(currency: facts.options.currency))
-        let digits = CurrencyUnits.minorDigits(facts.options.currency)
+        let digits = facts.options.currency.minorDigits
         for row in facts.unclassifiedTotals.rows {
             try csv.row(row, OutputColumns.unclassified, reportingDigits: digits)
         }
@@ -45,7 +45,7 @@ public enum ReportCSV {
     public static func writeByDomain(_ facts: RunFacts, to file: OutputFile) throws(OutputError) {
         var csv = CSVWriter(file: file)
         try csv.header(byDomainHeader(currency: facts.options.currency))
-        let digits = CurrencyUnits.minorDigits(facts.options.currency)
+        let digits = facts.options.currency.minorDigits
         for row in facts.domains + [facts.grandTotal] {
             try csv.row(OutputColumns.DomainRow(row, of: facts.grandTotal.total), OutputColumns.byDomain, reportingDigits: digits)
         }
@@ -69,7 +69,7 @@ extension CSVWriter {
         case .code(let s): try plain(s)
         case .line(let n), .count(let n): try int(n)
         case .amount(let a, let currency):
-            if let a { try decimal(a, places: max(currency.map(CurrencyUnits.minorDigits) ?? 2, a.scale)) } else { try empty() }
+            if let a { try decimal(a, places: max(currency?.minorDigits ?? 2, a.scale)) } else { try empty() }
         case .reported(let a): try decimal(a, places: reportingDigits)
         case .fixed(let a, let places): try decimal(a, places: places)
         case .day(let d): try day(d)

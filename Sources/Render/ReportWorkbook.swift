@@ -42,7 +42,7 @@ final class ReportWorkbook {
     private let rowsPerSheet: Int
     private let pledges: WorkbookTable
     private let rejected: WorkbookTable
-    private let reportingCurrency: String
+    private let reportingCurrency: Currency
     private let reportingDigits: Int
     private let marker: (Int) -> String
 
@@ -67,14 +67,14 @@ final class ReportWorkbook {
         self.words = words
         marker = labels.truncated
         reportingCurrency = options.currency
-        reportingDigits = CurrencyUnits.minorDigits(options.currency)
+        reportingDigits = options.currency.minorDigits
         changeLabels = WorkbookChangeLabels.forLanguage(options.language)
         self.rowsPerSheet = rowsPerSheet
         do throws(XlsxError) {
             let book = try Workbook(
                 path: path, options: WorkbookOptions(constantMemory: true, compressionLevel: compressionLevel),
                 properties: DocumentProperties(
-                    title: labels.title, subject: words.subject.replacing("{cur}", with: options.currency),
+                    title: labels.title, subject: words.subject.replacing("{cur}", with: options.currency.code),
                     keywords: words.keywords))
             formats = try WorkbookFormats(book: book, language: options.language)
             summary = try book.addWorksheet(name: labels.sheets.summary)
@@ -82,10 +82,10 @@ final class ReportWorkbook {
             history = try book.addWorksheet(name: changeLabels.historySheet)
             pledges = try WorkbookTable(
                 book: book, name: labels.sheets.pledges,
-                header: OutputColumns.pledges.names().labels(options.language, currency: options.currency),
+                header: OutputColumns.pledges.names().labels(options.language, currency: options.currency.code),
                 headerFormat: formats.header, rowsPerSheet: rowsPerSheet)
             rejected = try WorkbookTable(
-                book: book, name: labels.sheets.rejected, header: OutputColumns.rejected.names().labels(options.language, currency: options.currency),
+                book: book, name: labels.sheets.rejected, header: OutputColumns.rejected.names().labels(options.language, currency: options.currency.code),
                 headerFormat: formats.header, rowsPerSheet: rowsPerSheet)
             self.book = .some(consume book)
         } catch {
@@ -221,7 +221,7 @@ final class ReportWorkbook {
     }
 
     @inline(__always)
-    private func amount(_ a: DecimalAmount, _ currency: String, _ format: CellFormat, _ sheet: Worksheet,
+    private func amount(_ a: DecimalAmount, _ currency: Currency, _ format: CellFormat, _ sheet: Worksheet,
                         _ row: Int, _ col: Int, table: WorkbookTable) throws(XlsxError) {
         try sheet.write(row: row, col: col, number: a.nearestDouble, format: format)
         table.see(col, characters: WorkbookNumberFormat.displayWidth(a, currency: currency, language: options.language))

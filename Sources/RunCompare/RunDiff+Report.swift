@@ -132,7 +132,7 @@ extension RunDiff {
 
     /// "295044961240.31" → "295,044,961,240.31", at the currency's minor digits; minus as U+2212.
     static func grouped(_ amount: DecimalAmount, _ currency: String) -> String {
-        let places = max(CurrencyUnits.minorDigits(currency.isEmpty ? "EUR" : currency), min(amount.scale, 2))
+        let places = max((currency.isEmpty ? .euro : Currency(currency)).minorDigits, min(amount.scale, 2))
         return (amount.isNegative ? "−" : "") + amount.absolute.grouped(places: places)
     }
 

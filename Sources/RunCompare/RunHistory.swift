@@ -22,11 +22,11 @@ public struct RunHistory: Sendable, Equatable {
         OutputColumn(ColumnName("domain", en: "Domain", fr: "Domaine")) { .text($0.domain) },
         OutputColumn(ColumnName("pledges", en: "Pledges", fr: "Engagements", width: 13, numeric: true)) { .count($0.pledges) },
         OutputColumn(ColumnName("unpriced", en: "Unpriced", fr: "Sans montant", numeric: true)) { .count($0.unpriced) },
-        OutputColumn(ColumnName("total", en: "Total", fr: "Total", width: 22, numeric: true)) { .amount($0.total, currency: $0.currency) },
+        OutputColumn(ColumnName("total", en: "Total", fr: "Total", width: 22, numeric: true)) { .amount($0.total, currency: Currency($0.currency)) },
         OutputColumn(ColumnName("ceiling", en: "Ceiling", fr: "Plafond", width: 22, numeric: true)) {
-            .amount($0.ceiling, currency: $0.currency)
+            .amount($0.ceiling, currency: Currency($0.currency))
         },
-        OutputColumn(ColumnName("floor", en: "Floor", fr: "Plancher", width: 22, numeric: true)) { .amount($0.floor, currency: $0.currency) },
+        OutputColumn(ColumnName("floor", en: "Floor", fr: "Plancher", width: 22, numeric: true)) { .amount($0.floor, currency: Currency($0.currency)) },
     ]
 
     /// The Run history sheet's columns, by history.csv header.
@@ -116,7 +116,7 @@ public struct RunHistory: Sendable, Equatable {
         let rowsOfRun = facts.domains.map { ($0.domain, $0) } + [(Self.totalRow, facts.grandTotal)]
         for (name, d) in rowsOfRun {
             rows.append(Row(run: run, latestPledgeDate: latestPledgeDate?.description ?? "", inputsSHA256: digest,
-                            currency: facts.options.currency, domain: name,
+                            currency: facts.options.currency.code, domain: name,
                             pledges: d.pledges, unpriced: d.unpriced, total: d.total, ceiling: d.ceiling, floor: d.floor))
         }
     }

@@ -46,6 +46,10 @@ extension Array where Element == ColumnName {
         map { $0.label(language, currency: currency) }
     }
 
+    /// For each column, whether the one before it holds right-aligned figures: the workbook indents it
+    /// so that the figures do not run into it.
+    package var gaps: [Bool] { indices.map { $0 > 0 && self[$0 - 1].numeric } }
+
     /// The position of the column whose CSV header is `csv` (as written in the table, `{cur}` unfilled).
     package func index(_ csv: String) -> Int {
         guard let i = firstIndex(where: { $0.csv == csv }) else { preconditionFailure("no column \(csv)") }

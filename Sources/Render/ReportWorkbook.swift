@@ -83,10 +83,12 @@ final class ReportWorkbook {
             pledges = try WorkbookTable(
                 book: book, name: labels.sheets.pledges,
                 header: OutputColumns.pledges.names().labels(options.language, currency: options.currency.code),
-                headerFormat: formats.header, rowsPerSheet: rowsPerSheet)
+                headerFormat: formats.header, rowsPerSheet: rowsPerSheet, gaps: OutputColumns.pledges.names().gaps,
+                gapHeaderFormat: formats.headerGap)
             rejected = try WorkbookTable(
                 book: book, name: labels.sheets.rejected, header: OutputColumns.rejected.names().labels(options.language, currency: options.currency.code),
-                headerFormat: formats.header, rowsPerSheet: rowsPerSheet)
+                headerFormat: formats.header, rowsPerSheet: rowsPerSheet, gaps: OutputColumns.rejected.names().gaps,
+                gapHeaderFormat: formats.headerGap)
             self.book = .some(consume book)
         } catch {
             throw Self.mapped(error, path: path, creating: true)
@@ -128,7 +130,7 @@ final class ReportWorkbook {
         } catch {
             throw Self.mapped(error, path: path, creating: false)
         }
-        let changesHeader: Int?
+        let changesHeader: (row: Int, width: Double)?
         do {
             changesHeader = try WorkbookChanges(labels: changeLabels, formats: formats, currency: reportingCurrency,
                                                 marker: marker, lastRow: rowsPerSheet)
@@ -144,10 +146,20 @@ final class ReportWorkbook {
             try WorkbookAbout.write(labels: labels, words: words, changes: changeLabels, currency: options.currency,
                                     formats: formats, book: book!)
             var headerRows = [changeLabels.historySheet: WorkbookHistory.tableTop]
-            headerRows[changeLabels.changesSheet] = changesHeader
+            headerRows[changeLabels.changesSheet] = changesHeader?.row
+            // Wide tables print across pages with their investor column repeated rather than shrunk to one page.
+            let investor = OutputColumns.pledges.names().index("investor")
+            var tables: [String: WorkbookPrintSetup.Table] = [:]
+            for (table, col) in [(pledges, investor), (rejected, OutputColumns.rejected.names().index("investor"))] {
+                for name in table.sheetNames { tables[name] = .init(width: table.width, repeatedColumn: col) }
+            }
+            if let changesHeader {
+                tables[changeLabels.changesSheet] = .init(width: changesHeader.width,
+                                                          repeatedColumn: OutputColumns.changes.index("key"))
+            }
             try WorkbookPrintSetup.apply(to: book!, title: labels.title, words: words,
                                          untabled: [labels.sheets.summary, labels.sheets.run], headerRows: headerRows,
-                                         headerless: changesHeader == nil ? [changeLabels.changesSheet] : [])
+                                         headerless: changesHeader == nil ? [changeLabels.changesSheet] : [], tables: tables)
             if let book = book.take() { try book.close() }
         } catch {
             throw Self.mapped(error, path: path, creating: false)
@@ -161,11 +173,13 @@ final class ReportWorkbook {
     private func write<Row>(_ row: Row, _ columns: [OutputColumn<Row>], table: WorkbookTable) throws(XlsxError) {
         let (sheet, r) = try table.nextRow(book: book!)
         for col in columns.indices {
+            let gap = table.gaps[col]
             switch columns[col].cell(row) {
             case .text(let s), .code(let s):
-                try text(s, sheet, r, col, table: table)
+                try text(s, sheet, r, col, table: table, format: gap ? formats.textGap : nil)
             case .domain(let d):
-                try text(d == DomainMap.unclassified ? words.unclassifiedDomain : d, sheet, r, col, table: table)
+                try text(d == DomainMap.unclassified ? words.unclassifiedDomain : d, sheet, r, col, table: table,
+                         format: gap ? formats.textGap : nil)
             case .line(let n):
                 try sheet.write(row: r, col: col, number: Double(n), format: formats.line)
                 table.see(col, characters: digits(n))
@@ -183,7 +197,7 @@ final class ReportWorkbook {
                 try sheet.write(row: r, col: col, number: a.nearestDouble)
                 table.see(col, characters: a.description.utf8.count)
             case .day(let d):
-                try sheet.write(row: r, col: col, day: d, format: formats.date)
+                try sheet.write(row: r, col: col, day: d, format: gap ? formats.dateGap : formats.date)
                 table.see(col, characters: 10)
             case .rate(let rate):
                 // As pledges.csv shows it (10 significant digits).
@@ -194,11 +208,12 @@ final class ReportWorkbook {
                 try sheet.write(row: r, col: col, string: word, format: formats.qualifier(q))
                 table.see(col, characters: word.utf8.count)
             case .link(let u):
-                if table.links < Worksheet.maxLinks, Self.isWebLink(u), try sheet.write(row: r, col: col, url: u, string: u) {
+                if table.links < Worksheet.maxLinks, Self.isWebLink(u),
+                   try sheet.write(row: r, col: col, url: u, string: u, format: gap ? formats.linkGap : nil) {
                     table.links += 1
                     table.see(col, text: u)
                 } else {
-                    try text(u, sheet, r, col, table: table)
+                    try text(u, sheet, r, col, table: table, format: gap ? formats.textGap : nil)
                 }
             case .empty:
                 break
@@ -215,8 +230,9 @@ final class ReportWorkbook {
     }
 
     @inline(__always)
-    private func text(_ s: String, _ sheet: Worksheet, _ row: Int, _ col: Int, table: WorkbookTable) throws(XlsxError) {
-        try WorkbookCellText.write(s, to: sheet, row: row, col: col, marker: marker)
+    private func text(_ s: String, _ sheet: Worksheet, _ row: Int, _ col: Int, table: WorkbookTable,
+                      format: CellFormat? = nil) throws(XlsxError) {
+        try WorkbookCellText.write(s, to: sheet, row: row, col: col, format: format, marker: marker)
         table.see(col, text: s)
     }
 

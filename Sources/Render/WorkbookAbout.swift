@@ -15,18 +15,34 @@ enum WorkbookAbout {
         for (col, title) in header.enumerated() { try sheet.write(row: 0, col: col, string: title, format: formats.header) }
         try sheet.freezePanes(row: 1, col: 0)
         var row = 1
+        // Items (lists of column names) and meanings wrap within their columns, top-aligned with the sheet name.
+        let label = try book.register(Format().bold().verticalAlign(.top))
         func add(_ sheetName: String, _ item: String, _ meaning: String) throws(XlsxError) {
-            try sheet.write(row: row, col: 0, string: sheetName, format: formats.label)
-            try sheet.write(row: row, col: 1, string: item.replacing("{cur}", with: currency.code))
-            try sheet.write(row: row, col: 2, string: meaning.replacing("{cur}", with: currency.code))
+            // Readers do not all grow a row for wrapped text: the row is made as tall as its longer text's lines.
+            let lines = max(Self.lines(item, width: Self.itemWidth), Self.lines(meaning, width: Self.meaningWidth))
+            if lines > 1 { try sheet.setRow(row, height: 15 * Double(lines)) }
+            try sheet.write(row: row, col: 0, string: sheetName, format: label)
+            try sheet.write(row: row, col: 1, string: item.replacing("{cur}", with: currency.code), format: formats.wrapped)
+            try sheet.write(row: row, col: 2, string: meaning.replacing("{cur}", with: currency.code), format: formats.wrapped)
             row += 1
         }
         for (s, item, en, frText) in entries(labels: labels, words: words, changes: changes) {
             try add(s, item, fr ? frText : en)
         }
         try sheet.setColumn(0, width: 16)
-        try sheet.setColumn(1, width: 34)
-        try sheet.setColumn(2, width: 120)
+        try sheet.setColumn(1, width: Self.itemWidth)
+        try sheet.setColumn(2, width: Self.meaningWidth)
+    }
+
+    /// The widths of the item and meaning columns, in characters: longer texts wrap.
+    static let itemWidth = 44.0
+    static let meaningWidth = 100.0
+
+    /// The lines `text` takes wrapped in a column `width` characters wide (words are not split, so a line
+    /// holds a little less than the width).
+    static func lines(_ text: String, width: Double) -> Int {
+        let perLine = max(1, Int(width) - 4)
+        return max(1, (text.count + perLine - 1) / perLine)
     }
 
     /// (sheet, item, English meaning, French meaning).

@@ -18,11 +18,18 @@ struct WorkbookChanges {
     /// The row of the table's header on the first sheet.
     static let tableTop = 7
 
-    /// Returns the row of the table's header on `sheet` (nil when there is no table), to repeat it on every printed page.
+    /// Returns the row of the table's header on `sheet` (nil when there is no table), to repeat it on every printed
+    /// page, and the table's width in characters (for ``WorkbookPrintSetup``).
     /// Throws `XlsxError`, or `DiffError` when a run's file changed since it was compared.
     @discardableResult
-    func write(_ changes: RunChanges, on sheet: Worksheet, book: borrowing Workbook) throws -> Int? {
+    func write(_ changes: RunChanges, on sheet: Worksheet, book: borrowing Workbook) throws -> (row: Int, width: Double)? {
         var widths = ColumnWidths(header: WorkbookLabels.filled(labels.tableHeader, currency: currency))
+        // Text right after a column that may hold right-aligned figures (the new value after the old, the
+        // note after the delta) is indented, so they never touch.
+        let names = OutputColumns.changes
+        var gaps = names.gaps
+        gaps[names.index("new")] = true
+        widths.indent(gaps)
         try sheet.write(row: 0, col: 0, string: labels.changesTitle, format: formats.title)
         let diff: RunDiff
         switch changes {
@@ -77,7 +84,10 @@ struct WorkbookChanges {
         var row = Self.tableTop
         var sheets: [(Worksheet, Int, Int)] = []   // sheet, header row, last row
         func startTable(_ s: Worksheet, at top: Int) throws {
-            for (c, title) in header.enumerated() { try s.write(row: top, col: c, string: title, format: formats.header) }
+            for (c, title) in header.enumerated() {
+                let format = names[c].numeric ? formats.headerNumber : gaps[c] ? formats.headerGap : formats.header
+                try s.write(row: top, col: c, string: title, format: format)
+            }
             sheets.append((s, top, top))
         }
         try startTable(sheet, at: row)
@@ -99,15 +109,16 @@ struct WorkbookChanges {
                     widths.see(c, figure.width)
                     continue
                 }
-                try WorkbookCellText.write(text, to: current, row: row, col: c, marker: marker)
+                try WorkbookCellText.write(text, to: current, row: row, col: c, format: gaps[c] ? formats.textGap : nil,
+                                           marker: marker)
                 widths.see(c, text.unicodeScalars.count)
             }
             if let d = r.delta {
                 try current.write(row: row, col: 6, number: d.nearestDouble, format: money)
-                widths.see(6, Self.width(d, cur, formats.language) + 1)   // room before the note
+                widths.see(6, Self.width(d, cur, formats.language) + 1)
             }
             if !r.note.isEmpty {
-                try WorkbookCellText.write(r.note, to: current, row: row, col: 7, marker: marker)
+                try WorkbookCellText.write(r.note, to: current, row: row, col: 7, format: formats.textGap, marker: marker)
                 widths.see(7, r.note.unicodeScalars.count)
             }
         }
@@ -116,7 +127,7 @@ struct WorkbookChanges {
             try s.autofilter(firstRow: top, firstCol: 0, lastRow: max(last, top + 1), lastCol: header.count - 1)
             try s.freezePanes(row: top + 1, col: 0)
         }
-        return Self.tableTop
+        return (Self.tableTop, header.indices.reduce(0) { $0 + widths.width($1) })
     }
 
     /// Formats of the old and new figures that have no currency: a share, an amount in its own currency.

@@ -85,6 +85,14 @@ final class WorkbookFormats {
     let section: CellFormat
     /// A link to another sheet.
     let link: CellFormat
+    /// Text, dates, headers and links in a column right after a column of right-aligned figures: indented
+    /// one step, so the figures do not run into them.
+    let textGap: CellFormat
+    let dateGap: CellFormat
+    let headerGap: CellFormat
+    let linkGap: CellFormat
+    /// The About sheet's items and meanings: wrapped, top-aligned.
+    let wrapped: CellFormat
     /// The qualifier cell's look, indexed by ``Qualifier/styleIndex``.
     private let qualifiers: [CellFormat?]
     private var money: [Currency: CellFormat] = [:]
@@ -111,6 +119,12 @@ final class WorkbookFormats {
         percent = try book.register(Format().numberFormat(WorkbookNumberFormat.percent))
         percentBold = try book.register(Format().numberFormat(WorkbookNumberFormat.percent).bold().bottomBorder(.double))
         totalLabel = try book.register(Format().bold().bottomBorder(.double))
+        textGap = try book.register(Format().align(.left).indent(1))
+        dateGap = try book.register(Format().numberFormat(WorkbookNumberFormat.date(language)).align(.left).indent(1))
+        headerGap = try book.register(
+            Format().bold().backgroundColor(0xDDEBF7).bottomBorder(.thin).verticalAlign(.top).align(.left).indent(1))
+        linkGap = try book.register(Format().underline().fontColor(0x0563C1).align(.left).indent(1))
+        wrapped = try book.register(Format().textWrap().verticalAlign(.top))
 
         var styles: [CellFormat?] = []
         for q in Qualifier.allCases {

@@ -15,28 +15,31 @@ struct WorkbookHistory {
 
     func write(_ history: RunHistory, on sheet: Worksheet, book: borrowing Workbook) throws(XlsxError) {
         let runs = history.totals
+        // The date after the run number and the digest after the pledge count are indented: figures are right-aligned.
+        let gaps = RunHistory.sheetColumns.gaps
         try sheet.write(row: 0, col: 0, string: labels.historyTitle, format: formats.title)
         for (c, title) in labels.historyHeader.enumerated() {
-            let numeric = RunHistory.sheetColumns[c].numeric
-            try sheet.write(row: Self.tableTop, col: c, string: title, format: numeric ? formats.headerNumber : formats.header)
+            let format = RunHistory.sheetColumns[c].numeric ? formats.headerNumber : gaps[c] ? formats.headerGap : formats.header
+            try sheet.write(row: Self.tableTop, col: c, string: title, format: format)
         }
         var row = Self.tableTop
         for r in runs {
             row += 1
             try sheet.write(row: row, col: 0, number: Double(r.run), format: formats.count)
-            if let d = Day(iso: r.latestPledgeDate) { try sheet.write(row: row, col: 1, day: d, format: formats.date) }
+            if let d = Day(iso: r.latestPledgeDate) { try sheet.write(row: row, col: 1, day: d, format: formats.dateGap) }
             try sheet.write(row: row, col: 2, string: r.currency)
             let money = try formats.money(Currency(r.currency), book: book)
             for (c, a) in [(3, r.total), (4, r.ceiling), (5, r.floor)] {
                 try sheet.write(row: row, col: c, number: a.nearestDouble, format: money)
             }
             try sheet.write(row: row, col: 6, number: Double(r.pledges), format: formats.count)
-            try sheet.write(row: row, col: 7, string: r.inputsSHA256)
+            try sheet.write(row: row, col: 7, string: r.inputsSHA256, format: formats.textGap)
         }
         try sheet.write(row: row + 2, col: 0, string: labels.historyNote, format: formats.note)
         // Wide enough for the figures and for each header in bold ("Dernière date d’engagement").
         for (c, column) in RunHistory.sheetColumns.enumerated() {
-            try sheet.setColumn(c, width: max(Double(column.width ?? 10), Double(labels.historyHeader[c].count + 3)))
+            let room = gaps[c] ? ColumnWidths.indentChars : 0
+            try sheet.setColumn(c, width: max(Double(column.width ?? 10), Double(labels.historyHeader[c].count + 3 + room)))
         }
 
         // The chart below the table, on a printed page of its own (never cut by a page end); its value

@@ -6,8 +6,10 @@ import Aggregate
 enum WorkbookRates {
     static func write(_ facts: RunFacts, labels: WorkbookLabels, formats: WorkbookFormats,
                       book: borrowing Workbook) throws(XlsxError) {
+        // The source after the right-aligned rate is indented, so the two never touch.
         let table = try WorkbookTable(book: book, name: labels.sheets.rates, header: labels.ratesHeader,
-                                      headerFormat: formats.header)
+                                      headerFormat: formats.header, gaps: [false, false, false, true],
+                                      gapHeaderFormat: formats.headerGap)
         for used in facts.usedRates {
             let (sheet, row) = try table.nextRow(book: book)
             try sheet.write(row: row, col: 0, string: used.currency)
@@ -16,7 +18,7 @@ enum WorkbookRates {
             table.see(1, characters: 10)
             table.see(2, characters: used.rate.description.utf8.count + 2)
             if !used.source.isEmpty {
-                try sheet.write(row: row, col: 3, string: used.source)
+                try sheet.write(row: row, col: 3, string: used.source, format: formats.textGap)
                 table.see(3, text: used.source)
             }
         }
@@ -103,6 +105,9 @@ enum WorkbookRunSheet {
         var widths = [Int](repeating: 10, count: 5)
         for (r, cells) in rows.enumerated() {
             for (c, cell) in cells.enumerated() {
+                // A date right after a right-aligned figure (a rate file's days) is indented, so they never touch.
+                let afterFigure: Bool
+                if c > 0, case .number = cells[c - 1] { afterFigure = true } else { afterFigure = false }
                 switch cell {
                 case .text(let s):
                     try WorkbookCellText.write(s, to: sheet, row: r, col: c, marker: labels.truncated)
@@ -124,7 +129,8 @@ enum WorkbookRunSheet {
                     }
                 case .date(let d):
                     if let d {
-                        try sheet.write(row: r, col: c, day: d, format: formats.date)
+                        try sheet.write(row: r, col: c, day: d, format: afterFigure ? formats.dateGap : formats.date)
+                        if afterFigure { widths[c] = max(widths[c], 10 + ColumnWidths.indentChars) }
                     } else {
                         try sheet.write(row: r, col: c, string: l.none)
                     }

@@ -107,8 +107,9 @@ struct WorkbookSummary {
             try label(text)
             try sheet.write(row: row, col: 1, number: Double(value), format: formats.count)
             if let link, value > 0 {
+                // Indented: the count before it is right-aligned.
                 try sheet.writeLink(row: row, col: 2, toSheet: link, text: words.seeSheet.replacing("{sheet}", with: link),
-                                    format: formats.link)
+                                    format: formats.linkGap)
             }
             row += 1
         }

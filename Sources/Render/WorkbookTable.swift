@@ -15,6 +15,9 @@ final class WorkbookTable {
     let header: [String]
     let rowsPerSheet: Int
     private let headerFormat: CellFormat
+    /// Columns right after a column of right-aligned figures: indented, with room for it.
+    let gaps: [Bool]
+    private let gapHeaderFormat: CellFormat?
     /// The sheets so far, with their data row counts.
     private(set) var sheets: [(sheet: Worksheet, rows: Int)] = []
     private var widths: ColumnWidths
@@ -23,13 +26,16 @@ final class WorkbookTable {
 
     /// Starts the table: its first sheet with the header row.
     init(book: borrowing Workbook, name: String, header: [String], headerFormat: CellFormat,
-         rowsPerSheet: Int = ExcelLimits.maxRow) throws(XlsxError) {
+         rowsPerSheet: Int = ExcelLimits.maxRow, gaps: [Bool] = [], gapHeaderFormat: CellFormat? = nil) throws(XlsxError) {
         precondition(rowsPerSheet >= 1 && rowsPerSheet <= ExcelLimits.maxRow)
         self.name = name
         self.header = header
         self.headerFormat = headerFormat
         self.rowsPerSheet = rowsPerSheet
+        self.gaps = header.indices.map { $0 < gaps.count && gaps[$0] }
+        self.gapHeaderFormat = gapHeaderFormat
         widths = ColumnWidths(header: header)
+        widths.indent(self.gaps)
         try addSheet(book: book)
     }
 
@@ -61,6 +67,9 @@ final class WorkbookTable {
         widths.see(col, text.unicodeScalars.count)
     }
 
+    /// The width of the table, in characters (the sum of its column widths).
+    var width: Double { header.indices.reduce(0) { $0 + widths.width($1) } }
+
     /// Sets the widths and the filter of every sheet.
     func finish() throws(XlsxError) {
         for (sheet, rows) in sheets {
@@ -75,7 +84,7 @@ final class WorkbookTable {
         let sheetName = sheets.isEmpty ? name : "\(name) \(sheets.count + 1)"
         let sheet = try book.addWorksheet(name: sheetName)
         for (col, title) in header.enumerated() {
-            try sheet.write(row: 0, col: col, string: title, format: headerFormat)
+            try sheet.write(row: 0, col: col, string: title, format: gaps[col] ? gapHeaderFormat ?? headerFormat : headerFormat)
         }
         try sheet.freezePanes(row: 1, col: 0)
         sheets.append((sheet, 0))
@@ -90,10 +99,19 @@ struct ColumnWidths {
     private(set) var chars: [Int]
     /// Header lengths, plus room for the filter button.
     private let headerChars: [Int]
+    /// Room for an indent, in characters.
+    private var padding: [Int]
+    static let indentChars = 2
 
     init(header: [String]) {
         headerChars = header.map { $0.count + 3 }
         chars = Array(repeating: 0, count: header.count)
+        padding = Array(repeating: 0, count: header.count)
+    }
+
+    /// Leaves room for a one-step indent in the columns marked true.
+    mutating func indent(_ columns: [Bool]) {
+        for (c, on) in columns.enumerated() where on && c < padding.count { padding[c] = Self.indentChars }
     }
 
     @inline(__always)
@@ -103,6 +121,6 @@ struct ColumnWidths {
 
     /// Excel's width unit is about one digit of the default font; one more for padding.
     func width(_ col: Int) -> Double {
-        Double(min(Self.maximum, max(Self.minimum, headerChars[col], chars[col] + 1)))
+        Double(min(Self.maximum, max(Self.minimum, headerChars[col], chars[col] + 1) + padding[col]))
     }
 }

@@ -13,7 +13,7 @@ public struct RunHistory: Sendable, Equatable {
     /// history.csv's columns, with the Run history sheet's labels and widths (that sheet shows the TOTAL
     /// rows in the order of ``sheetColumns``).
     package static let columns: [OutputColumn<Row>] = [
-        OutputColumn(ColumnName("run", en: "Run", fr: "Exécution", width: 11)) { .count($0.run) },
+        OutputColumn(ColumnName("run", en: "Run", fr: "Exécution", width: 11, numeric: true)) { .count($0.run) },
         OutputColumn(ColumnName("latest_pledge_date", en: "Latest pledge date", fr: "Dernière date d’engagement", width: 20)) {
             .code($0.latestPledgeDate)
         },

@@ -237,6 +237,30 @@ public final class Worksheet {
         worksheet_fit_to_pages(pointer, UInt16(width), UInt16(height))
     }
 
+    /// Prints at `percent` % (10...400) instead of fitting to pages.
+    public func setPrintScale(_ percent: Int) throws(XlsxError) {
+        _ = try core.requireOpen("setPrintScale on '\(name)'")
+        guard (10...400).contains(percent) else {
+            throw .invalidArgument(operation: "setPrintScale on '\(name)'", detail: "the scale must be 10...400")
+        }
+        worksheet_set_print_scale(pointer, UInt16(percent))
+    }
+
+    /// Prints pages across, then down (a wide table's row stays on neighbouring pages).
+    public func printAcross() throws(XlsxError) {
+        _ = try core.requireOpen("printAcross on '\(name)'")
+        worksheet_print_across(pointer)
+    }
+
+    /// Repeats columns `first...last` at the left of every printed page.
+    public func repeatColumns(first: Int, last: Int) throws(XlsxError) {
+        let op = "repeatColumns on '\(name)'"
+        _ = try prepare(0, first, nil)
+        try checkArea(op, 0, first, 0, last)
+        let err = worksheet_repeat_columns(pointer, lxw_col_t(first), lxw_col_t(last))
+        if err != LXW_NO_ERROR { throw .library(operation: op, code: Int(err.rawValue), message: cMessage(err)) }
+    }
+
     /// Repeats rows `first...last` at the top of every printed page.
     public func repeatRows(first: Int, last: Int) throws(XlsxError) {
         let op = "repeatRows on '\(name)'"

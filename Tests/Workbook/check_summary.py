@@ -268,7 +268,7 @@ def check_unclassified(cw, wbv, outdir, lang):
 
 
 def check_print_and_properties(cw, path, wb, lang, untabled, title_rows=None):
-    """A4 landscape one page wide, page numbers in the footer, header row repeated on tables (row 1, or
+    """A4 landscape, one page wide or (a wide table) across pages at a fixed scale, page numbers in the footer, header row repeated on tables (row 1, or
     title_rows[sheet]); title/subject/keywords."""
     fail = cw.fail
     title_rows = title_rows or {}
@@ -276,8 +276,11 @@ def check_print_and_properties(cw, path, wb, lang, untabled, title_rows=None):
         ps = ws.page_setup
         if str(ps.paperSize) != "9" or ps.orientation != "landscape":
             fail(f"{ws.title}: paper {ps.paperSize} {ps.orientation}, expected A4 (9) landscape")
-        if not ws.sheet_properties.pageSetUpPr.fitToPage or str(ps.fitToWidth or 1) != "1" or str(ps.fitToHeight) != "0":
+        fitted = ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage
+        if fitted and (str(ps.fitToWidth or 1) != "1" or str(ps.fitToHeight) != "0"):
             fail(f"{ws.title}: not fitted one page wide ({ps.fitToWidth} x {ps.fitToHeight})")
+        if not fitted and not (ps.scale and ws.print_title_cols):
+            fail(f"{ws.title}: neither fitted one page wide nor printed at a scale with a repeated column")
         r = title_rows.get(ws.title, 1)
         if ws.title not in untabled and ws.print_title_rows not in (f"${r}:${r}", f"{r}:{r}"):
             fail(f"{ws.title}: header row not repeated on every page ({ws.print_title_rows!r})")

@@ -29,6 +29,7 @@ from decimal import Decimal
 
 import openpyxl
 
+import check_layout
 import check_summary
 
 SHEETS = {
@@ -191,6 +192,8 @@ def check(outdir, lang):
     check_summary.check_print_and_properties(sys.modules[__name__], path, wb, lang, untabled, title_rows)
     check_summary.check_about(sys.modules[__name__], wb, lang, names)
     check_summary.check_unclassified(sys.modules[__name__], wbv, outdir, lang)
+    # What the printed pages show: readable scale, figures apart from text, labels that fit.
+    check_layout.check(fail, path, lang, ABOUT[lang], rates_n)
 
     # Pledges against pledges.csv.
     header = [h.replace("{cur}", cur) for h in PLEDGES_HEADER[lang]]

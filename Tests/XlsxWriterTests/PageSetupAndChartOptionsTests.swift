@@ -21,7 +21,8 @@ for ws in wb.worksheets:
     out["sheets"][ws.title] = {
         "paper": str(ps.paperSize), "orientation": ps.orientation,
         "fitToPage": bool(ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage),
-        "fitToHeight": str(ps.fitToHeight), "titles": ws.print_title_rows,
+        "fitToHeight": str(ps.fitToHeight), "titles": ws.print_title_rows, "titleCols": ws.print_title_cols,
+        "scale": ps.scale,
         "link": link.location if link else None, "linkText": None if ws["B2"].value is None else str(ws["B2"].value),
         "breaks": [b.id for b in ws.row_breaks.brk],
     }
@@ -41,6 +42,8 @@ json.dump(out, sys.stdout)
             var fitToPage: Bool
             var fitToHeight: String
             var titles: String?
+            var titleCols: String?
+            var scale: Int?
             var link: String?
             var linkText: String?
             var breaks: [Int]
@@ -84,6 +87,11 @@ json.dump(out, sys.stdout)
         try table.setPaper(.letter)
         try table.repeatRows(first: 0, last: 0)
         try table.setHeader("&CHeader")
+        try table.setPrintScale(70)
+        try table.printAcross()
+        try table.repeatColumns(first: 1, last: 2)
+        #expect(throws: XlsxError.self) { try table.setPrintScale(5) }
+        #expect(throws: XlsxError.self) { try table.repeatColumns(first: 2, last: 1) }
         #expect(throws: XlsxError.self) { try table.setFooter(String(repeating: "x", count: 256)) }
         #expect(throws: XlsxError.self) { try table.setPageBreaks(beforeRows: Array(1...1024)) }
         #expect(throws: XlsxError.self) { try front.writeLink(row: 0, col: 0, toSheet: "", text: "x") }
@@ -100,6 +108,8 @@ json.dump(out, sys.stdout)
         let t = try #require(read.sheets["Big table"])
         #expect(t.paper == "1")
         #expect(t.titles == "$1:$1")
+        #expect(t.titleCols == "$B:$C" && t.scale == 70 && !t.fitToPage)
+        #expect(read.xml["Big table"]?.contains("pageOrder=\"overThenDown\"") == true)
         #expect(read.xml["Big table"]?.contains("<oddHeader>&amp;CHeader</oddHeader>") == true)
         #expect(read.properties["title"] == "T" && read.properties["subject"] == "S" && read.properties["keywords"] == "k1, k2")
     }

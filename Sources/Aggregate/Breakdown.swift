@@ -14,7 +14,7 @@ public struct Breakdown: Sendable {
 
     /// One currency's pledges (priced ones: an unpriced pledge has no currency).
     public struct CurrencyTotal: Sendable, Equatable {
-        public var currency: String
+        public var currency: Currency
         public var pledges = 0
         /// The sum of the amounts as written, in the currency (range: high end).
         public var amount: DecimalAmount = .zero
@@ -31,7 +31,7 @@ public struct Breakdown: Sendable {
 
     public private(set) var latestDay: Day?
     public private(set) var investorsSaturated = false
-    private var currencies: [String: CurrencyTotal] = [:]
+    private var currencies: [Currency: CurrencyTotal] = [:]
     private var investors: [String: InvestorTotal] = [:]
 
     public init() {}

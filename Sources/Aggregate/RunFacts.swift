@@ -53,12 +53,12 @@ public struct RunFacts: Sendable {
 public struct RunOptions: Sendable, Equatable {
     public var input: String
     public var output: String
-    public var currency: String
+    public var currency: Currency
     public var date: Day?
     public var language: Language
     public var strict: Bool
 
-    public init(input: String = "Input", output: String = "Output", currency: String = "EUR", date: Day? = nil,
+    public init(input: String = "Input", output: String = "Output", currency: Currency = .euro, date: Day? = nil,
                 language: Language = .en, strict: Bool = false) {
         self.input = input
         self.output = output

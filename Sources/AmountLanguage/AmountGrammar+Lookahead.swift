@@ -3,39 +3,42 @@
 extension AmountGrammar {
     /// The longest vocabulary phrase with a role at a token, and the longest time preposition.
     struct Match {
-        var roleNode: Int32 = -1
-        var roleLength = 0
-        var prepositionNode: Int32 = -1
-        var prepositionLength = 0
+        /// A phrase of the vocabulary: its node in the lexicon and its length in tokens.
+        struct Phrase {
+            var node: Int32
+            var length: Int
+        }
+        /// The longest phrase with a role, if any.
+        var role: Phrase?
+        /// The longest time preposition ("sur", "over"), if any.
+        var preposition: Phrase?
     }
 
     /// The longest vocabulary phrase starting at `i`, and the longest time preposition.
     func match(at i: Int) -> Match {
         var m = Match()
-        guard i < n, tokens[i].kind == .word, tokens[i].id >= 0 else { return m }
-        var node = lexicon.rootChild[Int(tokens[i].id)]
+        guard i < n, tokens[i].kind == .word, let first = tokens[i].id else { return m }
+        var next = lexicon.root(word: first)
         var k = i
-        while node >= 0 {
+        while let node = next {
             let info = lexicon.nodes[Int(node)]
             if info.role != .none {
-                m.roleNode = node
-                m.roleLength = k - i + 1
+                m.role = Match.Phrase(node: node, length: k - i + 1)
             }
             if info.time.contains(.preposition) {
-                m.prepositionNode = node
-                m.prepositionLength = k - i + 1
+                m.preposition = Match.Phrase(node: node, length: k - i + 1)
             }
             k += 1
-            guard k < n, tokens[k].kind == .word, tokens[k].id >= 0 else { break }
-            node = lexicon.child(of: node, word: tokens[k].id)
+            guard k < n, tokens[k].kind == .word, let word = tokens[k].id else { break }
+            next = lexicon.child(of: node, word: word)
         }
         return m
     }
 
     /// The role of the longest phrase at `i` and its length in tokens.
     func role(at i: Int) -> (Role, Int) {
-        let m = match(at: i)
-        return m.roleLength > 0 ? (lexicon.nodes[Int(m.roleNode)].role, m.roleLength) : (.none, 0)
+        guard let phrase = match(at: i).role else { return (.none, 0) }
+        return (lexicon.nodes[Int(phrase.node)].role, phrase.length)
     }
 
     func isScale(at i: Int) -> Bool {

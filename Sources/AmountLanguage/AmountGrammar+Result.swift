@@ -138,7 +138,7 @@ extension AmountGrammar {
     /// (after a number, a scale or "de"), or when it looks like a code.
     func unknownWord(at i: Int) -> AmountParseError {
         let word = text(i)
-        if tokens[i].id >= 0 { return unexpected(at: i) }
+        if tokens[i].id != nil { return unexpected(at: i) }
         let afterAmount = currentSide.map { $0.lastToken == i - 1 && $0.currency == nil } ?? false
         let afterDe = i > 0 && role(at: i - 1).0 == .de
         let looksLikeCode = word.utf8.count == 3 && word.utf8.allSatisfy { $0 >= 65 && $0 <= 90 }

@@ -40,7 +40,7 @@ extension AmountGrammar {
     }
 
     func isTime(_ i: Int, _ role: AmountVocabulary.TimeRole) -> Bool {
-        i < n && tokens[i].kind == .word && tokens[i].id >= 0 && lexicon.singleWordTime(tokens[i].id).contains(role)
+        i < n && tokens[i].kind == .word && tokens[i].id.map { lexicon.singleWordTime($0).contains(role) } == true
     }
 
     /// Whether the token at `i` is a scale, or a currency not written before another

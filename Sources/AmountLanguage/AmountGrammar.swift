@@ -54,7 +54,7 @@ struct AmountGrammar {
                 try startAmount(.digits(token: i), at: i)
                 i += 1
             case .currency:
-                try currency(Int16(t.id), at: i, length: 1)
+                try currency(Int16(t.id!), at: i, length: 1)  // the tokenizer gives every currency token its id
                 i += 1
             case .open:
                 if inParens { throw error("nested parentheses are not part of an amount", at: i) }
@@ -80,15 +80,15 @@ struct AmountGrammar {
 
     /// Handles the phrase starting with the word at `i`; returns the next token.
     private mutating func word(at i: Int) throws(AmountParseError) -> Int {
-        guard tokens[i].id >= 0 else { throw unknownWord(at: i) }
+        guard tokens[i].id != nil else { throw unknownWord(at: i) }
         let m = match(at: i)
-        if m.prepositionLength > 0, let end = timeContext(from: i + m.prepositionLength) {
-            count(lexicon.nodes[Int(m.prepositionNode)].language)
+        if let preposition = m.preposition, let end = timeContext(from: i + preposition.length) {
+            count(lexicon.nodes[Int(preposition.node)].language)
             return end
         }
-        guard m.roleLength > 0 else { throw unknownWord(at: i) }
-        let node = lexicon.nodes[Int(m.roleNode)]
-        let next = i + m.roleLength
+        guard let phrase = m.role else { throw unknownWord(at: i) }
+        let node = lexicon.nodes[Int(phrase.node)]
+        let next = i + phrase.length
         switch node.role {
         case .none:
             throw unknownWord(at: i)
@@ -108,7 +108,7 @@ struct AmountGrammar {
             currentSide = side
         case let .currency(code):
             count(node.language)
-            try currency(code, at: i, length: m.roleLength)
+            try currency(code, at: i, length: phrase.length)
         case let .qualifier(q):
             count(node.language)
             if q == .upTo && !inParens && main.count == 1 && (rangeOpening != nil || qualifier == .atLeast)
@@ -134,7 +134,7 @@ struct AmountGrammar {
             } else if startsCurrency(at: next) {
                 afterConnector = next
             } else {
-                if next < n, tokens[next].kind == .word, tokens[next].id < 0 || match(at: next).roleLength == 0 {
+                if next < n, tokens[next].kind == .word, tokens[next].id == nil || match(at: next).role == nil {
                     throw error("unknown currency ‘\(text(next))’", at: next)
                 }
                 throw error("‘\(text(i))’ is not followed by a currency", at: i)

@@ -33,6 +33,11 @@ final class AmountLexicon: Sendable {
     /// Folded text of each word id.
     let words: [String]
 
+    /// The mark of an empty slot in the packed tables below (`slotID`,
+    /// `rootChild`): they stay flat arrays of Int32 for the tokenizer's speed;
+    /// the functions that read them answer with optionals.
+    private static let none: Int32 = -1
+
     // Word table: open addressing over packed keys.
     private let slotLo: [UInt64]
     private let slotHi: [UInt64]
@@ -49,7 +54,7 @@ final class AmountLexicon: Sendable {
     let gluesToSymbol: [Bool]
 
     // Trie.
-    let rootChild: [Int32]
+    private let rootChild: [Int32]
     let nodes: [Node]
     private let childWord: [Int32]
     private let childNode: [Int32]
@@ -126,7 +131,7 @@ final class AmountLexicon: Sendable {
                 childNode.append(Int32(n))
             }
         }
-        var rootChild = [Int32](repeating: -1, count: words.count)
+        var rootChild = [Int32](repeating: Self.none, count: words.count)
         for (w, n) in build[0].children { rootChild[Int(w)] = Int32(n) }
 
         // Word table with at most 25% load.
@@ -134,12 +139,12 @@ final class AmountLexicon: Sendable {
         while (1 << bits) < words.count * 4 { bits += 1 }
         var lo = [UInt64](repeating: 0, count: 1 << bits)
         var hi = [UInt64](repeating: 0, count: 1 << bits)
-        var ids = [Int32](repeating: -1, count: 1 << bits)
+        var ids = [Int32](repeating: Self.none, count: 1 << bits)
         let shift = UInt64(64 - bits)
         for (i, w) in words.enumerated() {
             let key = Self.pack(Array(w.utf8))
             var slot = Int(Self.hash(key.lo, key.hi) >> shift)
-            while ids[slot] >= 0 { slot = (slot + 1) & ((1 << bits) - 1) }
+            while ids[slot] != Self.none { slot = (slot + 1) & ((1 << bits) - 1) }
             lo[slot] = key.lo
             hi[slot] = key.hi
             ids[slot] = Int32(i)
@@ -201,14 +206,14 @@ final class AmountLexicon: Sendable {
         (lo &* 0x9E37_79B9_7F4A_7C15) ^ ((hi ^ (lo >> 29)) &* 0xC2B2_AE3D_27D4_EB4F)
     }
 
-    /// The id of a packed folded word, or -1.
+    /// The id of a packed folded word, or nil when the vocabulary does not know it.
     @inline(__always)
-    func wordID(lo: UInt64, hi: UInt64) -> Int32 {
+    func wordID(lo: UInt64, hi: UInt64) -> Int32? {
         let mask = slotID.count - 1
         var slot = Int(Self.hash(lo, hi) >> slotShift)
         while true {
             let id = slotID[slot]
-            if id < 0 { return -1 }
+            if id == Self.none { return nil }
             if slotLo[slot] == lo && slotHi[slot] == hi { return id }
             slot = (slot + 1) & mask
         }
@@ -236,20 +241,25 @@ final class AmountLexicon: Sendable {
 
     /// The role of a word on its own (`.none` when it only starts longer phrases).
     func singleWordRole(_ id: Int32) -> Role {
-        let node = rootChild[Int(id)]
-        return node < 0 ? .none : nodes[Int(node)].role
+        root(word: id).map { nodes[Int($0)].role } ?? .none
     }
 
     /// The time roles of a word on its own.
     @inline(__always)
     func singleWordTime(_ id: Int32) -> AmountVocabulary.TimeRole {
-        let node = rootChild[Int(id)]
-        return node < 0 ? [] : nodes[Int(node)].time
+        root(word: id).map { nodes[Int($0)].time } ?? []
     }
 
-    /// The child of `node` along word `id`, or -1.
+    /// The node of the phrases starting with word `id`, or nil when none does.
     @inline(__always)
-    func child(of node: Int32, word id: Int32) -> Int32 {
+    func root(word id: Int32) -> Int32? {
+        let node = rootChild[Int(id)]
+        return node == Self.none ? nil : node
+    }
+
+    /// The child of `node` along word `id`, or nil.
+    @inline(__always)
+    func child(of node: Int32, word id: Int32) -> Int32? {
         let n = nodes[Int(node)]
         var i = Int(n.firstChild)
         let end = i + Int(n.childCount)
@@ -257,6 +267,6 @@ final class AmountLexicon: Sendable {
             if childWord[i] == id { return childNode[i] }
             i += 1
         }
-        return -1
+        return nil
     }
 }

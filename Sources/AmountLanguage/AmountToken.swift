@@ -9,8 +9,8 @@ struct AmountToken {
     /// Byte offsets in the phrase's UTF-8.
     var start: Int32
     var end: Int32
-    /// Word id (word; -1 when unknown) or currency id (currency).
-    var id: Int32 = -1
+    /// Word id (word; nil when the word is unknown) or currency id (currency).
+    var id: Int32?
     /// The number (number tokens only).
     var number = AmountNumber()
 }

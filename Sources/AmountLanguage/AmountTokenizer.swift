@@ -164,7 +164,7 @@ struct AmountTokenizer {
                 j += len
             }
         }
-        var id: Int32 = -1
+        var id: Int32?
         if slow {
             let folded = TextFolding.fold(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<j]), as: UTF8.self))
             let utf8 = Array(folded.utf8)
@@ -179,13 +179,13 @@ struct AmountTokenizer {
             }
             id = lexicon.wordID(lo: lo, hi: hi)
         }
-        if id < 0 && hyphens > 0 {
+        if id == nil && hyphens > 0 {
             // Unknown as a whole: read its parts, with the hyphens as dashes.
             splitHyphensUntil = j
             return scanWord(at: start)
         }
         // "$US": a symbol glued before these letters.
-        if id >= 0, lexicon.gluesToSymbol[Int(id)], let last = tokens.last, last.kind == .currency,
+        if let id, lexicon.gluesToSymbol[Int(id)], let last = tokens.last, last.kind == .currency,
            last.end == Int32(start), last.end - last.start <= 3,
            let code = lexicon.gluedCurrency(text(last.start, last.end) + lexicon.words[Int(id)]) {
             tokens[tokens.count - 1].id = Int32(code)
@@ -204,9 +204,9 @@ struct AmountTokenizer {
 
     /// A currency symbol, merged with letters glued before it ("US$", "CN¥").
     private mutating func symbol(_ code: Int16, scalar: Unicode.Scalar, start: Int, end: Int) {
-        if let last = tokens.last, last.kind == .word, last.id >= 0, lexicon.gluesToSymbol[Int(last.id)],
-           last.end == Int32(start) || lexicon.singleWordRole(last.id) == .none,
-           let glued = lexicon.gluedCurrency(lexicon.words[Int(last.id)] + String(scalar)) {
+        if let last = tokens.last, last.kind == .word, let word = last.id, lexicon.gluesToSymbol[Int(word)],
+           last.end == Int32(start) || lexicon.singleWordRole(word) == .none,
+           let glued = lexicon.gluedCurrency(lexicon.words[Int(word)] + String(scalar)) {
             tokens[tokens.count - 1] = AmountToken(kind: .currency, start: last.start, end: Int32(end), id: Int32(glued))
             return
         }

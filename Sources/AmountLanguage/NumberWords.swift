@@ -57,9 +57,8 @@ extension AmountGrammar {
                 k += 1
                 continue
             }
-            let m = match(at: k)
-            guard m.roleLength > 0 else { break }
-            let role = lexicon.nodes[Int(m.roleNode)].role
+            guard let phrase = match(at: k).role else { break }
+            let role = lexicon.nodes[Int(phrase.node)].role
             switch role {
             case .articleOrJoin where k == start:
                 // "a hundred", "a quarter", "a half"
@@ -119,10 +118,10 @@ extension AmountGrammar {
                 case let .small(s) where s < 10 && total == 0 && current == s: break
                 default: break read
                 }
-                note(m.roleNode)
+                note(phrase.node)
                 words += 1
                 joiner = nil
-                k += m.roleLength
+                k += phrase.length
                 fraction = Int(d)
                 // "half a billion", "a quarter of a billion"
                 if k < n, isWord(k, "a") || isWord(k, "an") {
@@ -133,8 +132,8 @@ extension AmountGrammar {
                 break read
             case .andAHalf:
                 guard words > 0, last != .article, joiner == nil else { break read }
-                note(m.roleNode)
-                k += m.roleLength
+                note(phrase.node)
+                k += phrase.length
                 half = true
                 break read
             case .rangeJoin where joiner == nil && (isWord(k, "et") || isWord(k, "and")):
@@ -145,17 +144,17 @@ extension AmountGrammar {
                 case .hundred, .thousand: break
                 default: break read
                 }
-                note(m.roleNode)
+                note(phrase.node)
                 joiner = k
-                k += m.roleLength
+                k += phrase.length
                 continue
             default:
                 break read
             }
-            note(m.roleNode)
+            note(phrase.node)
             words += 1
             joiner = nil
-            k += m.roleLength
+            k += phrase.length
         }
         guard words > 0, last != .article || fraction != nil else { return nil }
         // A hyphen, "et" or "and" not followed by a word that fits is not part of the number.
@@ -188,7 +187,7 @@ extension AmountGrammar {
     }
 
     private func isWord(_ i: Int, _ word: String) -> Bool {
-        i < n && tokens[i].kind == .word && tokens[i].id >= 0 && lexicon.words[Int(tokens[i].id)] == word
+        i < n && tokens[i].kind == .word && tokens[i].id.map { lexicon.words[Int($0)] == word } == true
     }
 
     private func isThousandWord(_ i: Int) -> Bool {

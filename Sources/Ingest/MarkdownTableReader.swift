@@ -18,8 +18,9 @@ import Darwin
 /// Every pipe row is counted: it is a record of the table it belongs to, or
 /// a rejection naming its line — a row outside a table with a header, a row
 /// of a table whose header cannot be used (that header also gives one
-/// rejection, field "file"), a delimiter row without a header above it. Tables
-/// inside fenced code blocks are ignored. A file without any pipe row is
+/// rejection, field "file"), a delimiter row without a header above it, a
+/// pipe row inside a fenced code block (code is not read as a table, but its
+/// rows are not lost from sight either). A file without any pipe row is
 /// rejected as a whole.
 struct MarkdownTableReader {
     /// The file name that records carry.
@@ -56,8 +57,8 @@ struct MarkdownTableReader {
     private var inTable = false
     /// The last pipe row, while outside a table's rows.
     private var pending: PendingRow?
-    /// The fence (byte and length) of the code block being skipped.
-    private var fence: (byte: UInt8, length: Int)?
+    /// The fence (byte, length and line) of the code block being skipped.
+    private var fence: (byte: UInt8, length: Int, line: Int)?
     private var sawPipeRow = false
     /// The unused columns already said, once per file.
     private var saidUnused: Set<String> = []
@@ -151,7 +152,7 @@ struct MarkdownTableReader {
         }
         let trimmed = UnsafeBufferPointer(start: base + s, count: e - s)
 
-        if try skipsFencedCode(trimmed, body) { return }
+        if try skipsFencedCode(trimmed, written: written, line: line, body) { return }
 
         // Each pipe row waits one line: followed by a delimiter row, it is a
         // table's header (even right under another table's rows).
@@ -195,8 +196,10 @@ struct MarkdownTableReader {
     }
 
     /// Tracks fenced code blocks; true when the line is in one, or a fence.
+    /// A pipe row inside one is a rejection, so that it is counted.
     private mutating func skipsFencedCode(
-        _ trimmed: UnsafeBufferPointer<UInt8>, _ body: (IngestEvent) throws -> Void
+        _ trimmed: UnsafeBufferPointer<UInt8>, written: UnsafeBufferPointer<UInt8>, line: Int,
+        _ body: (IngestEvent) throws -> Void
     ) throws -> Bool {
         let first = trimmed.first
         var run = 0
@@ -206,12 +209,19 @@ struct MarkdownTableReader {
         if let open = fence {
             if first == open.byte && run >= open.length && trimmed[run...].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
                 fence = nil
+            } else if Self.split(trimmed, limit: Ingest.columnLimit).pipes > 0 {
+                sawPipeRow = true
+                let excerpt = RecordText.excerpt(written)
+                try body(.rejected(Rejection(
+                    source: source, line: line, field: "record", value: excerpt.text,
+                    reason: "pipe row inside the fenced code block opened on line \(open.line): code is not read as a table; remove the fence to read it"
+                        + (excerpt.isCut ? RecordText.lengthNote(bytes: written.count) : ""))))
             }
             return true
         }
         if run >= 3, let first {
             try flushPending(body)
-            fence = (first, run)
+            fence = (first, run, line)
             table = nil
             inTable = false
             return true

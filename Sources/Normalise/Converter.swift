@@ -7,8 +7,7 @@ import Ingest
 /// half to even, to the reporting currency's minor unit.
 public struct Converter: Sendable {
     public let rates: RateTable
-    public let reportingCurrency: String
-    public let minorDigits: Int
+    public let reportingCurrency: Currency
     /// Every (currency, publication day) used, for the Rates sheet.
     public private(set) var used: Set<UsedRate> = []
     /// Pledges refused because they are dated more than `RateTable.maxAgeDays`
@@ -29,11 +28,13 @@ public struct Converter: Sendable {
         }
     }
 
-    public init(rates: RateTable, reportingCurrency: String) {
+    public init(rates: RateTable, reportingCurrency: Currency) {
         self.rates = rates
         self.reportingCurrency = reportingCurrency
-        self.minorDigits = CurrencyUnits.minorDigits(reportingCurrency)
     }
+
+    /// Decimal places of the reporting currency's minor unit.
+    public var minorDigits: Int { reportingCurrency.minorDigits }
 
     /// The pledge in the reporting currency, or why it cannot be converted.
     public mutating func convert(_ pledge: Pledge) -> Result<ConvertedPledge, Rejection> {
@@ -41,7 +42,7 @@ public struct Converter: Sendable {
             return .success(ConvertedPledge(pledge: pledge, rate: nil, amountReported: nil))
         }
         func reject(_ reason: String) -> Result<ConvertedPledge, Rejection> {
-            .failure(Rejection(source: pledge.source, line: pledge.line, field: "currency", value: currency, reason: reason,
+            .failure(Rejection(source: pledge.source, line: pledge.line, field: "currency", value: currency.code, reason: reason,
                                investor: pledge.investor, amountText: pledge.amountText))
         }
         if currency == reportingCurrency {
@@ -79,18 +80,18 @@ public struct Converter: Sendable {
 
     /// The rate from `currency` to the reporting currency on `day`, looked up
     /// once per currency and day (large inputs repeat them).
-    private mutating func exchangeRate(_ currency: String, on day: Day) -> Result<ExchangeRate, RateTable.LookupError> {
-        let key = Key(currency: currency, day: day.ordinal)
+    private mutating func exchangeRate(_ currency: Currency, on day: Day) -> Result<ExchangeRate, RateTable.LookupError> {
+        let key = Key(currency: currency.code, day: day.ordinal)
         if let hit = cache[key] { return hit }
-        let result = rates.quote(currency, on: day).flatMap { original in
-            rates.quote(reportingCurrency, on: day).map { reporting -> ExchangeRate in
+        let result = rates.quote(currency.code, on: day).flatMap { original in
+            rates.quote(reportingCurrency.code, on: day).map { reporting -> ExchangeRate in
                 // The ECB day shown is the older of the two quotes (EUR has none of its own).
-                let days = [currency == "EUR" ? nil : original.day, reportingCurrency == "EUR" ? nil : reporting.day]
-                if currency != "EUR" {
-                    used.insert(UsedRate(currency: currency, day: original.day, rate: original.rate, file: original.file, source: original.source))
+                let days = [currency == .euro ? nil : original.day, reportingCurrency == .euro ? nil : reporting.day]
+                if currency != .euro {
+                    used.insert(UsedRate(currency: currency.code, day: original.day, rate: original.rate, file: original.file, source: original.source))
                 }
-                if reportingCurrency != "EUR" {
-                    used.insert(UsedRate(currency: reportingCurrency, day: reporting.day, rate: reporting.rate, file: reporting.file,
+                if reportingCurrency != .euro {
+                    used.insert(UsedRate(currency: reportingCurrency.code, day: reporting.day, rate: reporting.rate, file: reporting.file,
                                          source: reporting.source))
                 }
                 // Where the rate comes from: the pledge currency's source, then the reporting currency's when it differs.

@@ -87,7 +87,7 @@ public struct Normaliser: Sendable {
         return .success(Pledge(
             source: raw.source, line: raw.line, investor: investor, domain: domain, domainText: raw.domain,
             amountText: raw.amount, qualifier: parsed.qualifier, amount: parsed.amount,
-            amountLow: parsed.amountLow, currency: parsed.qualifier == .unspecified ? nil : currency, date: day,
+            amountLow: parsed.amountLow, currency: parsed.qualifier == .unspecified ? nil : currency.map { Currency($0) }, date: day,
             sourceURL: raw.sourceURL, notes: raw.notes))
     }
 

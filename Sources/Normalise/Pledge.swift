@@ -17,7 +17,7 @@ public struct Pledge: Sendable, Equatable {
     public var amount: DecimalAmount?
     public var amountLow: DecimalAmount?
     /// Nil for an unspecified pledge.
-    public var currency: String?
+    public var currency: Currency?
     public var date: Day
     /// The optional `source`/`url`/`lien` column, as written; nil without one.
     public var sourceURL: String?
@@ -25,7 +25,7 @@ public struct Pledge: Sendable, Equatable {
     public var notes: String?
 
     public init(source: String, line: Int, investor: String, domain: String, domainText: String, amountText: String,
-                qualifier: Qualifier, amount: DecimalAmount?, amountLow: DecimalAmount?, currency: String?, date: Day,
+                qualifier: Qualifier, amount: DecimalAmount?, amountLow: DecimalAmount?, currency: Currency?, date: Day,
                 sourceURL: String? = nil, notes: String? = nil) {
         self.source = source
         self.line = line

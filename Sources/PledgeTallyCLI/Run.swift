@@ -42,14 +42,14 @@ extension PledgeTallyCommand {
 
         func run() throws {
             let options = RunOptions(
-                input: input, output: output, currency: currency, date: date.flatMap { Day(iso: $0) },
+                input: input, output: output, currency: Currency(currency), date: date.flatMap { Day(iso: $0) },
                 language: Language(rawValue: lang) ?? .en, strict: strict)
             Interruption.install()   // SIGTERM, SIGINT, SIGHUP: staging removed, exit 128 + signal
             let facts = try Pipeline.run(options)
-            let digits = CurrencyUnits.minorDigits(currency)
+            let digits = options.currency.minorDigits
             StandardError.line(
                 "pledgetally: \(facts.records) records, \(facts.accepted) pledges, \(facts.rejected) rejected; "
-                    + "total \(Grouping.grouped(facts.grandTotal.total.formatted(places: digits))) \(currency) → \(output)/")
+                    + "total \(facts.grandTotal.total.grouped(places: digits)) \(currency) → \(output)/")
         }
     }
 }

@@ -275,6 +275,19 @@ extension DecimalAmount: CustomStringConvertible {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `formatted(places:)` with a `,` between groups of three integer digits,
+    /// for people (stderr, `diff`), never in files: `295,044,961,240.31`.
+    public func grouped(places: Int?) -> String {
+        var bytes = Array(formatted(places: places).utf8)
+        let signs = bytes.first == UInt8(ascii: "-") ? 1 : 0
+        var cut = (bytes.firstIndex(of: UInt8(ascii: ".")) ?? bytes.count) - 3
+        while cut > signs {
+            bytes.insert(UInt8(ascii: ","), at: cut)
+            cut -= 3
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// The text with exactly `digits` significant digits, keeping trailing
     /// zeros (`1.000000000`, `0.9689922481`).
     public func formatted(significantDigits digits: Int) -> String {

@@ -5,13 +5,13 @@ import Aggregate
 /// tell two reports apart or trace one back to its inputs. No clock in it.
 public enum Manifest {
     public static func json(_ facts: RunFacts) -> JSONText {
-        let digits = CurrencyUnits.minorDigits(facts.options.currency)
+        let digits = facts.options.currency.minorDigits
         let o = facts.options
         return .object([
             ("tool", .object([("name", .string("pledgetally")), ("version", .string(facts.version))])),
             ("options", .object([
                 ("input", .string(o.input)),
-                ("currency", .string(o.currency)),
+                ("currency", .string(o.currency.code)),
                 ("date", .optional(o.date?.description)),
                 ("lang", .string(o.language.rawValue)),
                 ("strict", .bool(o.strict)),
@@ -48,7 +48,7 @@ public enum Manifest {
                 ("currency_conflicts", .int(facts.currencyConflicts)),
             ])),
             ("grand_total", .object([
-                ("currency", .string(o.currency)),
+                ("currency", .string(o.currency.code)),
                 ("total", .string(facts.grandTotal.total.formatted(places: digits))),
                 ("ceiling", .string(facts.grandTotal.ceiling.formatted(places: digits))),
                 ("floor", .string(facts.grandTotal.floor.formatted(places: digits))),

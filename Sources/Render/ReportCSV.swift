@@ -6,13 +6,13 @@ import Aggregate
 /// The CSV files of docs/output.md: pledges.csv and rejected.csv row by row as the
 /// run streams, by_domain.csv at the end.
 public enum ReportCSV {
-    public static func pledgesHeader(currency: String) -> [String] {
+    public static func pledgesHeader(currency: Currency) -> [String] {
         ["source", "line", "investor", "domain", "domain_text", "amount_text", "qualifier", "amount", "amount_low",
-         "currency", "date", "rate", "rate_date", "amount_\(currency.lowercased())", "source_url", "notes", "rate_source"]
+         "currency", "date", "rate", "rate_date", "amount_\(currency.code.lowercased())", "source_url", "notes", "rate_source"]
     }
 
-    public static func byDomainHeader(currency: String) -> [String] {
-        let c = currency.lowercased()
+    public static func byDomainHeader(currency: Currency) -> [String] {
+        let c = currency.code.lowercased()
         return ["domain", "pledges", "unpriced", "total_\(c)", "ceiling_\(c)", "floor_\(c)", "low_\(c)", "share_pct"]
     }
 
@@ -30,10 +30,10 @@ public enum ReportCSV {
         try csv.text(pledge.domainText)
         try csv.text(pledge.amountText)
         try csv.plain(pledge.qualifier.rawValue)
-        let digits = pledge.currency.map(CurrencyUnits.minorDigits) ?? 2
+        let digits = pledge.currency?.minorDigits ?? 2
         if let a = pledge.amount { try csv.decimal(a, places: max(digits, a.scale)) } else { try csv.empty() }
         if let a = pledge.amountLow { try csv.decimal(a, places: max(digits, a.scale)) } else { try csv.empty() }
-        if let c = pledge.currency { try csv.plain(c) } else { try csv.empty() }
+        if let c = pledge.currency { try csv.plain(c.code) } else { try csv.empty() }
         try csv.day(pledge.date)
         if let r = p.rate { try csv.plain(r.text) } else { try csv.empty() }
         if let d = p.rate?.day { try csv.day(d) } else { try csv.empty() }
@@ -56,15 +56,15 @@ public enum ReportCSV {
         try csv.endRow()
     }
 
-    public static func unclassifiedHeader(currency: String) -> [String] {
-        ["domain_text", "pledges", "total_\(currency.lowercased())"]
+    public static func unclassifiedHeader(currency: Currency) -> [String] {
+        ["domain_text", "pledges", "total_\(currency.code.lowercased())"]
     }
 
     /// unclassified.csv, whole: the domain texts no rule matched, largest total first.
     public static func writeUnclassified(_ facts: RunFacts, to file: OutputFile) throws(OutputError) {
         var csv = CSVWriter(file: file)
         try csv.header(unclassifiedHeader(currency: facts.options.currency))
-        let digits = CurrencyUnits.minorDigits(facts.options.currency)
+        let digits = facts.options.currency.minorDigits
         for row in facts.unclassifiedTotals.rows {
             try csv.text(row.text)
             try csv.plain(String(row.pledges))
@@ -77,7 +77,7 @@ public enum ReportCSV {
     public static func writeByDomain(_ facts: RunFacts, to file: OutputFile) throws(OutputError) {
         var csv = CSVWriter(file: file)
         try csv.header(byDomainHeader(currency: facts.options.currency))
-        let digits = CurrencyUnits.minorDigits(facts.options.currency)
+        let digits = facts.options.currency.minorDigits
         for row in facts.domains + [facts.grandTotal] {
             try csv.text(row.domain)
             try csv.plain(String(row.pledges))

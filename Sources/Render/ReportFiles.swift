@@ -35,7 +35,7 @@ package final class ReportFiles {
     package init(options: RunOptions, inputBytes: Int, folder: @escaping (String) -> String) throws {
         self.options = options
         self.folder = folder
-        reportingDigits = CurrencyUnits.minorDigits(options.currency)
+        reportingDigits = options.currency.minorDigits
         pledgesFile = try OutputFile(path: folder("pledges.csv"))
         rejectedFile = try OutputFile(path: folder("rejected.csv"))
         pledgesCSV = CSVWriter(file: pledgesFile)

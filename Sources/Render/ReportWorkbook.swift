@@ -44,7 +44,7 @@ final class ReportWorkbook {
     private let rowsPerSheet: Int
     private let pledges: WorkbookTable
     private let rejected: WorkbookTable
-    private let reportingCurrency: String
+    private let reportingCurrency: Currency
     private let reportingDigits: Int
     private let marker: (Int) -> String
 
@@ -69,14 +69,14 @@ final class ReportWorkbook {
         self.words = words
         marker = labels.truncated
         reportingCurrency = options.currency
-        reportingDigits = CurrencyUnits.minorDigits(options.currency)
+        reportingDigits = options.currency.minorDigits
         changeLabels = WorkbookChangeLabels.forLanguage(options.language)
         self.rowsPerSheet = rowsPerSheet
         do throws(XlsxError) {
             let book = try Workbook(
                 path: path, options: WorkbookOptions(constantMemory: true, compressionLevel: compressionLevel),
                 properties: DocumentProperties(
-                    title: labels.title, subject: words.subject.replacing("{cur}", with: options.currency),
+                    title: labels.title, subject: words.subject.replacing("{cur}", with: options.currency.code),
                     keywords: words.keywords))
             formats = try WorkbookFormats(book: book, language: options.language)
             summary = try book.addWorksheet(name: labels.sheets.summary)
@@ -184,7 +184,7 @@ final class ReportWorkbook {
             let money = try formats.money(currency, book: book!)
             if let a = pledge.amount { try amount(a, currency, money, sheet, row, 7) }
             if let a = pledge.amountLow { try amount(a, currency, money, sheet, row, 8) }
-            try text(currency, sheet, row, 9, table: table)
+            try text(currency.code, sheet, row, 9, table: table)
         }
         try date(pledge.date, sheet, row, 10)
         if let r = p.rate {
@@ -225,7 +225,7 @@ final class ReportWorkbook {
     }
 
     @inline(__always)
-    private func amount(_ a: DecimalAmount, _ currency: String, _ format: CellFormat, _ sheet: Worksheet,
+    private func amount(_ a: DecimalAmount, _ currency: Currency, _ format: CellFormat, _ sheet: Worksheet,
                         _ row: Int, _ col: Int) throws(XlsxError) {
         try sheet.write(row: row, col: col, number: a.nearestDouble, format: format)
         pledges.see(col, characters: WorkbookNumberFormat.displayWidth(a, currency: currency, language: options.language))

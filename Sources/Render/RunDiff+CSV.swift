@@ -13,7 +13,7 @@ extension RunDiff {
             try csv.plain(r.change)
             for cell in [r.source, r.key, r.field, r.old, r.new] { try csv.text(cell) }
             if let d = r.delta {
-                try csv.plain(d.formatted(places: max(CurrencyUnits.minorDigits(newCurrency), d.scale)))
+                try csv.plain(d.formatted(places: max(Currency(newCurrency).minorDigits, d.scale)))
             } else {
                 try csv.empty()
             }

@@ -14,7 +14,7 @@ extension RunHistory {
             try csv.text(r.domain)
             try csv.int(r.pledges)
             try csv.int(r.unpriced)
-            let digits = CurrencyUnits.minorDigits(r.currency)
+            let digits = Currency(r.currency).minorDigits
             for a in [r.total, r.ceiling, r.floor] { try csv.plain(a.formatted(places: max(digits, a.scale))) }
             try csv.endRow()
         }

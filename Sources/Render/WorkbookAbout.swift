@@ -7,7 +7,7 @@ import Aggregate
 /// workbook means, in the workbook's language, as a three-column table
 /// (sheet, item, meaning).
 enum WorkbookAbout {
-    static func write(labels: WorkbookLabels, words: SummaryLabels, changes: WorkbookChangeLabels, currency: String,
+    static func write(labels: WorkbookLabels, words: SummaryLabels, changes: WorkbookChangeLabels, currency: Currency,
                       formats: WorkbookFormats, book: borrowing Workbook) throws(XlsxError) {
         let sheet = try book.addWorksheet(name: words.about)
         let fr = formats.language == .fr
@@ -17,8 +17,8 @@ enum WorkbookAbout {
         var row = 1
         func add(_ sheetName: String, _ item: String, _ meaning: String) throws(XlsxError) {
             try sheet.write(row: row, col: 0, string: sheetName, format: formats.label)
-            try sheet.write(row: row, col: 1, string: item.replacing("{cur}", with: currency))
-            try sheet.write(row: row, col: 2, string: meaning.replacing("{cur}", with: currency))
+            try sheet.write(row: row, col: 1, string: item.replacing("{cur}", with: currency.code))
+            try sheet.write(row: row, col: 2, string: meaning.replacing("{cur}", with: currency.code))
             row += 1
         }
         for (s, item, en, frText) in entries(labels: labels, words: words, changes: changes) {

@@ -62,7 +62,8 @@ package enum WorkbookCellText {
     package static func cutWarnings(_ pledge: Pledge) -> [String] {
         var lines: [String] = []
         for (field, text) in [("investor", pledge.investor), ("domain", pledge.domainText), ("amount", pledge.amountText),
-                              ("domain (from domains.csv)", pledge.domain)]
+                              ("domain (from domains.csv)", pledge.domain), ("source URL", pledge.sourceURL ?? ""),
+                              ("notes", pledge.notes ?? "")]
         where isOverLimit(text) {
             lines.append("warning: \(pledge.source):\(pledge.line): the \(field) text has \(text.utf16.count) UTF-16 units, "
                          + "over Excel’s cell limit of 32,767; report.xlsx holds it cut at a character boundary "

@@ -10,7 +10,7 @@ import RunCompare
 struct WorkbookChanges {
     let labels: WorkbookChangeLabels
     let formats: WorkbookFormats
-    let currency: String
+    let currency: Currency
     let marker: (Int) -> String
     /// The last row index a sheet may use.
     let lastRow: Int
@@ -54,7 +54,7 @@ struct WorkbookChanges {
             try sheet.write(row: 3, col: i + 2, number: Double(diff.count(kind)), format: formats.count)
         }
         if diff.sameCurrency {
-            let label = labels.amountRow.replacing("{cur}", with: cur)
+            let label = labels.amountRow.replacing("{cur}", with: cur.code)
             try sheet.write(row: 4, col: 0, string: label, format: formats.label)
             widths.see(0, label.count + 2)   // bold
             let b = diff.bridge
@@ -125,7 +125,7 @@ struct WorkbookChanges {
     }
 
     /// Characters `amount` takes in its money format, the minus sign included.
-    static func width(_ amount: DecimalAmount, _ currency: String, _ language: Language) -> Int {
+    static func width(_ amount: DecimalAmount, _ currency: Currency, _ language: Language) -> Int {
         WorkbookNumberFormat.displayWidth(amount.absolute, currency: currency, language: language) + (amount.isNegative ? 1 : 0)
     }
 
@@ -145,8 +145,9 @@ struct WorkbookChanges {
             return (a.nearestDouble, figures.amount, Self.width(a, "XXX", language))
         default:
             for prefix in ["amount_", "total_", "ceiling_", "floor_", "low_"] where field.hasPrefix(prefix) {
-                let code = field.dropFirst(prefix.count).uppercased()
-                guard code.count == 3, code.allSatisfy({ $0 >= "A" && $0 <= "Z" }) else { return nil }
+                let text = field.dropFirst(prefix.count).uppercased()
+                guard text.count == 3, text.allSatisfy({ $0 >= "A" && $0 <= "Z" }) else { return nil }
+                let code = Currency(text)
                 return (a.nearestDouble, try formats.money(code, book: book), Self.width(a, code, language))
             }
             return nil

@@ -11,25 +11,25 @@ import Aggregate
 /// layout: `yyyy-mm-dd` in English, `dd/mm/yyyy` in French.
 enum WorkbookNumberFormat {
     /// The symbol shown for a currency; other currencies show their ISO code.
-    static func symbol(_ currency: String, _ language: Language) -> String {
-        switch currency {
+    static func symbol(_ currency: Currency, _ language: Language) -> String {
+        switch currency.code {
         case "EUR": return "€"
         case "USD": return language == .fr ? "$ US" : "$"
         case "GBP": return "£"
         case "JPY": return "¥"
         case "INR": return "₹"
-        default: return currency
+        default: return currency.code
         }
     }
 
     /// `#,##0` followed by the currency's minor digits (`#,##0.00`, `#,##0` for JPY).
-    static func digits(_ currency: String) -> String {
-        let minor = CurrencyUnits.minorDigits(currency)
+    static func digits(_ currency: Currency) -> String {
+        let minor = currency.minorDigits
         return minor == 0 ? "#,##0" : "#,##0." + String(repeating: "0", count: minor)
     }
 
     /// The amount format of a currency in a language.
-    static func money(_ currency: String, _ language: Language) -> String {
+    static func money(_ currency: Currency, _ language: Language) -> String {
         let symbol = symbol(currency, language)
         let number = digits(currency)
         switch language {
@@ -55,8 +55,8 @@ enum WorkbookNumberFormat {
     }
 
     /// How many characters `amount` takes when shown with ``money(_:_:)``.
-    static func displayWidth(_ amount: DecimalAmount, currency: String, language: Language) -> Int {
-        let minor = CurrencyUnits.minorDigits(currency)
+    static func displayWidth(_ amount: DecimalAmount, currency: Currency, language: Language) -> Int {
+        let minor = currency.minorDigits
         let integerDigits = max(1, amount.digitCount - amount.scale)
         let groups = (integerDigits - 1) / 3
         return integerDigits + groups + (minor > 0 ? minor + 1 : 0) + symbol(currency, language).count + 1
@@ -87,10 +87,10 @@ final class WorkbookFormats {
     let link: CellFormat
     /// The qualifier cell's look, indexed by ``Qualifier/styleIndex``.
     private let qualifiers: [CellFormat?]
-    private var money: [String: CellFormat] = [:]
-    private var moneyBold: [String: CellFormat] = [:]
+    private var money: [Currency: CellFormat] = [:]
+    private var moneyBold: [Currency: CellFormat] = [:]
     /// The last currency looked up, which is usually the next one too.
-    private var lastCurrency = ""
+    private var lastCurrency: Currency?
     private var lastMoney: CellFormat?
 
     init(book: borrowing Workbook, language: Language) throws(XlsxError) {
@@ -133,7 +133,7 @@ final class WorkbookFormats {
 
     /// The amount format of `currency`, registered on first use.
     @inline(__always)
-    func money(_ currency: String, book: borrowing Workbook) throws(XlsxError) -> CellFormat {
+    func money(_ currency: Currency, book: borrowing Workbook) throws(XlsxError) -> CellFormat {
         if currency == lastCurrency, let known = lastMoney { return known }
         let format: CellFormat
         if let known = money[currency] {
@@ -148,7 +148,7 @@ final class WorkbookFormats {
     }
 
     /// The amount format of `currency` for a total row (bold, double rule under).
-    func moneyTotal(_ currency: String, book: borrowing Workbook) throws(XlsxError) -> CellFormat {
+    func moneyTotal(_ currency: Currency, book: borrowing Workbook) throws(XlsxError) -> CellFormat {
         if let known = moneyBold[currency] { return known }
         let format = try book.register(
             Format().numberFormat(WorkbookNumberFormat.money(currency, language)).bold().bottomBorder(.double))

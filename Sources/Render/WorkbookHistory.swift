@@ -25,7 +25,7 @@ struct WorkbookHistory {
             try sheet.write(row: row, col: 0, number: Double(r.run), format: formats.count)
             if let d = Day(iso: r.latestPledgeDate) { try sheet.write(row: row, col: 1, day: d, format: formats.date) }
             try sheet.write(row: row, col: 2, string: r.currency)
-            let money = try formats.money(r.currency, book: book)
+            let money = try formats.money(Currency(r.currency), book: book)
             for (c, a) in [(3, r.total), (4, r.ceiling), (5, r.floor)] {
                 try sheet.write(row: row, col: c, number: a.nearestDouble, format: money)
             }
@@ -56,7 +56,7 @@ struct WorkbookHistory {
         try chart.setLegend(.bottom)
         try chart.setXAxisTitle(labels.historyHeader[0])
         let largest = runs.filter { $0.currency == latest.currency }.map(\.total.nearestDouble).max() ?? 0
-        try chart.setValueAxisNumberFormat(WorkbookScaledFormat.axis(latest.currency, formats.language, largest: largest))
+        try chart.setValueAxisNumberFormat(WorkbookScaledFormat.axis(Currency(latest.currency), formats.language, largest: largest))
         try sheet.insertChart(chart, row: chartRow, col: 0, width: 900, height: 380)
         try sheet.setPageBreaks(beforeRows: [chartRow])
     }

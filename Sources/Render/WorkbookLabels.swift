@@ -56,8 +56,8 @@ struct WorkbookLabels: Sendable {
     }
 
     /// A header with `{cur}` replaced by the reporting currency.
-    static func filled(_ header: [String], currency: String) -> [String] {
-        header.map { $0.replacing("{cur}", with: currency) }
+    static func filled(_ header: [String], currency: Currency) -> [String] {
+        header.map { $0.replacing("{cur}", with: currency.code) }
     }
 
     static let english = WorkbookLabels(

@@ -58,7 +58,7 @@ enum WorkbookRunSheet {
         rows.append([.label(l.version), .text(facts.version)])
         gap()
         rows.append([.section(l.options)])
-        rows.append([.label(l.currency), .text(currency)])
+        rows.append([.label(l.currency), .text(currency.code)])
         rows.append([.label(l.date), o.date.map { .date($0) } ?? .text(l.none)])
         rows.append([.label(l.language), .text(o.language.rawValue)])
         rows.append([.label(l.strict), .bool(o.strict)])
@@ -93,7 +93,7 @@ enum WorkbookRunSheet {
         rows.append([.label(l.unclassified), count(facts.unclassified.count)])
         gap()
         rows.append([.section(l.grandTotal)])
-        rows.append([.label(l.currency), .text(currency)])
+        rows.append([.label(l.currency), .text(currency.code)])
         let g = facts.grandTotal
         for (label, value) in [(l.total, g.total), (l.ceiling, g.ceiling), (l.floor, g.floor)] {
             rows.append([.label(label), .number(value.nearestDouble, money)])

@@ -18,7 +18,7 @@ enum WorkbookScaledFormat {
     static let million = 1_000_000.0
 
     /// The unit words: English `bn`/`m` after the number, French `Md`/`M` before the symbol.
-    private static func scaled(_ divisorCommas: String, _ unit: (en: String, fr: String), _ currency: String,
+    private static func scaled(_ divisorCommas: String, _ unit: (en: String, fr: String), _ currency: Currency,
                                _ language: Language) -> String {
         let symbol = WorkbookNumberFormat.symbol(currency, language)
         switch language {
@@ -32,36 +32,36 @@ enum WorkbookScaledFormat {
         }
     }
 
-    static func billions(_ currency: String, _ language: Language) -> String {
+    static func billions(_ currency: Currency, _ language: Language) -> String {
         scaled(",,,", ("bn", "Md"), currency, language)
     }
 
-    static func millions(_ currency: String, _ language: Language) -> String {
+    static func millions(_ currency: Currency, _ language: Language) -> String {
         scaled(",,", ("m", "M"), currency, language)
     }
 
     /// The Summary's amount format: billions from 10^9, millions from 10^6, else the full amount.
-    static func amount(_ currency: String, _ language: Language) -> String {
+    static func amount(_ currency: Currency, _ language: Language) -> String {
         "[>=1000000000]\(billions(currency, language));[>=1000000]\(millions(currency, language));"
             + WorkbookNumberFormat.money(currency, language)
     }
 
     /// Chart value labels: like ``amount(_:_:)``, but nothing for a value
     /// under `hideBelow` (a bar segment too narrow to hold its label).
-    static func labels(_ currency: String, _ language: Language, hideBelow: Double, largest: Double) -> String {
+    static func labels(_ currency: Currency, _ language: Language, hideBelow: Double, largest: Double) -> String {
         let small = largest >= million ? millions(currency, language) : WorkbookNumberFormat.money(currency, language)
         return "[<\(plain(hideBelow))]\"\";[>=1000000000]\(billions(currency, language));\(small)"
     }
 
     /// The value axis: whole billions or millions, whichever suits the largest bar.
-    static func axis(_ currency: String, _ language: Language, largest: Double) -> String {
+    static func axis(_ currency: Currency, _ language: Language, largest: Double) -> String {
         if largest >= 2 * billion { return billions(currency, language).replacing("0.0,", with: "0,") }
         if largest >= 2 * million { return millions(currency, language).replacing("0.0,", with: "0,") }
         return WorkbookNumberFormat.money(currency, language)
     }
 
     /// How many characters ``amount(_:_:)`` shows for `value`.
-    static func displayWidth(_ value: DecimalAmount, currency: String, language: Language) -> Int {
+    static func displayWidth(_ value: DecimalAmount, currency: Currency, language: Language) -> Int {
         let v = value.nearestDouble
         let symbol = WorkbookNumberFormat.symbol(currency, language).count + 1
         func integerWidth(_ x: Double) -> Int {

@@ -96,7 +96,7 @@ struct WorkbookSummary {
         try sheet.write(row: row, col: 1, string: Self.inputList(facts.inputs.map(\.path)))
         row += 1
         try label(labels.reportingCurrency)
-        try sheet.write(row: row, col: 1, string: currency)
+        try sheet.write(row: row, col: 1, string: currency.code)
         row += 1
         let counts: [(String, Int, String?)] = [
             (labels.records, facts.records, nil), (labels.accepted, facts.accepted, nil),
@@ -226,7 +226,7 @@ struct WorkbookSummary {
     /// the reporting currency), which the Pledges sheet does not hold.
     private func lowFormula(_ d: DomainTotal, row: Int) -> String {
         let spread = (try? d.total.subtracting(d.low)) ?? .zero
-        let digits = CurrencyUnits.minorDigits(facts.options.currency)
+        let digits = facts.options.currency.minorDigits
         return spread.isZero ? "=D\(row + 1)" : "=D\(row + 1)-\(spread.formatted(places: digits))"
     }
 

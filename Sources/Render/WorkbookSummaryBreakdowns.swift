@@ -53,8 +53,8 @@ struct WorkbookSummaryBreakdowns {
         try header(words.byCurrencyHeader, at: row)
         row += 1
         for c in facts.breakdown.byCurrency {
-            let match = RowMatch.forName(c.currency, cell: "$A\(row + 1)", caseMatters: false)
-            try sheet.write(row: row, col: 0, string: c.currency)
+            let match = RowMatch.forName(c.currency.code, cell: "$A\(row + 1)", caseMatters: false)
+            try sheet.write(row: row, col: 0, string: c.currency.code)
             try sheet.writeFormula(row: row, col: 1, formula: f.count(match, over: currencyCol),
                                    cachedNumber: Double(c.pledges), format: formats.count)
             let own = try book.register(Format().numberFormat(WorkbookScaledFormat.amount(c.currency, language)))

@@ -92,7 +92,7 @@ struct WorkbookSummaryChart {
             try series.showValues(numberFormat: labelFormat, position: .center, fontSize: 8,
                                   color: j == 0 ? 0xFFFFFF : 0x1F1F1F)
         }
-        try chart.setTitle(words.chartTitle.replacing("{cur}", with: currency))
+        try chart.setTitle(words.chartTitle.replacing("{cur}", with: currency.code))
         try chart.setLegend(.bottom)
         try chart.setValueAxisMin(0)
         try chart.setValueAxisNumberFormat(WorkbookScaledFormat.axis(currency, language, largest: largest))

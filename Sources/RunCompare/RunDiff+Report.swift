@@ -180,17 +180,8 @@ extension RunDiff {
 
     /// "295044961240.31" → "295,044,961,240.31", at the currency's minor digits; minus as U+2212.
     static func grouped(_ amount: DecimalAmount, _ currency: String) -> String {
-        let places = max(CurrencyUnits.minorDigits(currency.isEmpty ? "EUR" : currency), min(amount.scale, 2))
-        let plain = amount.absolute.formatted(places: places)
-        let parts = plain.split(separator: ".", maxSplits: 1)
-        var integer = Array(parts[0])
-        var out: [Character] = []
-        while integer.count > 3 {
-            out.insert(contentsOf: [","] + integer.suffix(3), at: 0)
-            integer.removeLast(3)
-        }
-        out.insert(contentsOf: integer, at: 0)
-        return (amount.isNegative ? "−" : "") + String(out) + (parts.count > 1 ? "." + parts[1] : "")
+        let places = max((currency.isEmpty ? .euro : Currency(currency)).minorDigits, min(amount.scale, 2))
+        return (amount.isNegative ? "−" : "") + amount.absolute.grouped(places: places)
     }
 
     /// A signed amount: "+1,000.00" or "−1,000.00"; `plus` forces the sign shown for a bridge part that has one direction.

@@ -94,7 +94,7 @@ public struct RunHistory: Sendable, Equatable {
         let rowsOfRun = facts.domains.map { ($0.domain, $0) } + [(Self.totalRow, facts.grandTotal)]
         for (name, d) in rowsOfRun {
             rows.append(Row(run: run, latestPledgeDate: latestPledgeDate?.description ?? "", inputsSHA256: digest,
-                            currency: facts.options.currency, domain: name,
+                            currency: facts.options.currency.code, domain: name,
                             pledges: d.pledges, unpriced: d.unpriced, total: d.total, ceiling: d.ceiling, floor: d.floor))
         }
     }

@@ -25,7 +25,7 @@ public enum Pipeline {
         // The output folder first: one that is not the job's, or that overlaps the input, stops the run before any work.
         let outputFolder = try OutputFolder.check(options.output, input: options.input)
         let input = try ReferenceData.load(inputFolder: options.input, say: say)
-        guard input.rates.currencies.contains(options.currency) else {
+        guard input.rates.currencies.contains(options.currency.code) else {
             throw RunError(.usage, "--currency \(options.currency): the ECB rates files have no rate for \(options.currency)")
         }
 

@@ -11,7 +11,7 @@ struct ConverterTests {
         return RateTable(files: [try! ECBRateFile.parse(Array(text.utf8), path: "rates/r.csv")])
     }()
 
-    func pledge(_ amount: String, _ currency: String?, _ q: Qualifier = .exact, domain: String = "D") -> Pledge {
+    func pledge(_ amount: String, _ currency: Currency?, _ q: Qualifier = .exact, domain: String = "D") -> Pledge {
         Pledge(source: "s.csv", line: 2, investor: "I", domain: domain, domainText: domain, amountText: amount,
                qualifier: q, amount: DecimalAmount(plain: amount), amountLow: nil, currency: currency,
                date: Day(iso: "2025-02-10")!)

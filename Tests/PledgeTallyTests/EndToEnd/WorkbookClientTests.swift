@@ -16,7 +16,7 @@ import Testing
 struct WorkbookClientTests {
     /// Runs the pipeline in-process into `dir/name`.
     static func run(input: String, into dir: TemporaryDirectory, as name: String, language: Language,
-                    currency: String = "EUR") throws -> String {
+                    currency: Currency = .euro) throws -> String {
         let output = dir.path(name)
         let options = RunOptions(input: input, output: output, currency: currency,
                                  date: Day(iso: "2025-02-10"), language: language)
@@ -83,7 +83,7 @@ struct WorkbookClientTests {
     func openpyxlOnly(data: String, language: Language, currency: String) throws {
         let dir = try TemporaryDirectory()
         let input = data == "summit" ? Command.packageRoot + "/Input" : try GeneratedInput.write(in: dir)
-        let output = try Self.run(input: input, into: dir, as: "Out", language: language, currency: currency)
+        let output = try Self.run(input: input, into: dir, as: "Out", language: language, currency: Currency(currency))
         let check = try WorkbookClients.check(outputFolder: output, language: language.rawValue)
         #expect(check.status == 0, "openpyxl found:\n\(check.output)")
     }

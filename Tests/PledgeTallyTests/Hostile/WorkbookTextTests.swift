@@ -8,12 +8,13 @@ import Testing
 @Suite("Hostile: workbook text", .serialized)
 final class WorkbookTextTests {
     static let emoji = "cloud " + String(repeating: "😀", count: 17_000)
-    /// investor, domain; each case's line is its index + 2.
-    static let cases: [(investor: String, domain: String)] = [
-        ("A\u{FFFE}Fund", "cloud\u{FFFF}"),                // 2
-        ("Lit _x0041_ Co", "cloud _x005F_ _X00e9_ x"),     // 3
-        ("Ctl\u{01}\u{1F} Inc", "cloud\u{0B}"),            // 4
-        ("Emoji", emoji),                                  // 5
+    /// investor, domain, notes; each case's line is its index + 2.
+    static let cases: [(investor: String, domain: String, notes: String)] = [
+        ("A\u{FFFE}Fund", "cloud\u{FFFF}", ""),                // 2
+        ("Lit _x0041_ Co", "cloud _x005F_ _X00e9_ x", ""),     // 3
+        ("Ctl\u{01}\u{1F} Inc", "cloud\u{0B}", ""),            // 4
+        ("Emoji", emoji, ""),                                  // 5
+        ("Long notes", "cloud", emoji),                        // 6
     ]
 
     let dir: TemporaryDirectory
@@ -22,8 +23,9 @@ final class WorkbookTextTests {
     init() throws {
         dir = try TemporaryDirectory()
         func q(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-        let text = "investor,amount,domain,date\n"
-            + Self.cases.map { [q($0.investor), "5 M€", q($0.domain), "2025-02-10"].joined(separator: ",") + "\n" }.joined()
+        let text = "investor,amount,domain,date,notes\n"
+            + Self.cases.map { [q($0.investor), "5 M€", q($0.domain), "2025-02-10", q($0.notes)].joined(separator: ",") + "\n" }
+            .joined()
         let input = try Hostile.input(dir, text: ["texts.csv": text])
         result = try Hostile.run(input, dir)
     }
@@ -31,16 +33,16 @@ final class WorkbookTextTests {
     @Test func everyRowIsInTheWorkbookForOpenpyxlAndLibreOffice() throws {
         #expect(result.status == 0, "\(result.stderr)")
         let counts = try Hostile.checkCounts(dir.path("Out"))
-        #expect(counts["pledges/texts.csv"] == .init(records: 4, accepted: 4, rejected: 0))
+        #expect(counts["pledges/texts.csv"] == .init(records: 5, accepted: 5, rejected: 0))
         let report = dir.path("Out/report.xlsx")
 
         let dump = try WorkbookClients.dump(report)   // openpyxl opens it at all
-        #expect(dump.sheets.first { $0.name == "Pledges" }?.rows == 6)
+        #expect(dump.sheets.first { $0.name == "Pledges" }?.rows == 7)
 
         let pledges = try WorkbookClients.libreOfficeTexts(report, sheet: "Pledges")
-        try #require(pledges.count == 6, "LibreOffice read \(pledges.count - 1) pledge rows")
+        try #require(pledges.count == 7, "LibreOffice read \(pledges.count - 1) pledge rows")
         let rows = pledges.dropFirst().filter { $0[0] == "texts.csv" }
-        try #require(rows.count == 4)
+        try #require(rows.count == 5)
         for (row, c) in zip(rows, Self.cases) {
             #expect(row[2] == c.investor, "investor of line \(row[1]): \(row[2].debugDescription)")
             if c.domain != Self.emoji {
@@ -50,7 +52,7 @@ final class WorkbookTextTests {
         // The Summary, recalculated by LibreOffice, counts every pledge.
         let summary = try WorkbookClients.libreOfficeTexts(report, sheet: "Summary")
         let total = try #require(summary.first { $0.first == "TOTAL" })
-        #expect(total[1] == "5", "\(summary)")
+        #expect(total[1] == "6", "\(summary)")
     }
 
     @Test func aTextOverExcelsLimitIsCutAtACharacterBoundaryWithAWarning() throws {
@@ -65,5 +67,10 @@ final class WorkbookTextTests {
         // The CSV keeps the whole text.
         let csv = try Hostile.rows(dir.path("Out/pledges.csv")).first { $0[0] == "texts.csv" && $0[1] == "5" }
         #expect(csv?[4] == Self.emoji)
+        // Any column: the notes of line 6 are cut the same way, and said.
+        #expect(result.stderr.contains("warning: texts.csv:6: the notes text has 34006 UTF-16 units, over Excel’s cell limit of 32,767"),
+                "\(result.stderr.prefix(2_000))")
+        let notes = try #require(rows.first { $0.count > 15 && $0[0] == "texts.csv" && $0[1] == "6" })[15]
+        #expect(notes.utf16.count <= 32_767 && notes.contains(" … [cut here"))
     }
 }

@@ -93,7 +93,7 @@ extension IngestTests {
         }
 
         @Test("a Markdown file with no table is rejected whole", arguments: [
-            "# Pledges\n\nNone yet.\n", "", "Title\n---\n", "```\n| Investor | Amount | Domain |\n|---|---|---|\n| A | 1 | x |\n```\n",
+            "# Pledges\n\nNone yet.\n", "", "Title\n---\n", "```\nplain code\n```\n",
         ])
         func noTable(text: String) throws {
             #expect(try ingestEvents("t.md", text) == [
@@ -166,6 +166,36 @@ extension IngestTests {
             #expect(try ingestEvents("t.md", "a | b\nnot a delimiter\n") == [rejection("t.md", 1, "record", "a | b", Self.outside)])
             #expect(try ingestEvents("t.md", "|---|---|\n") == [
                 rejection("t.md", 1, "record", "|---|---|", "delimiter row without a header row directly above it"),
+            ])
+        }
+
+        @Test("pipe rows inside a fenced code block are not read as a table, and each is a rejection at its line")
+        func fencedCode() throws {
+            let text = """
+            | Investor | Amount | Domain |
+            |---|---|---|
+            | A | 1 | x |
+            ```
+            | Investor | Amount | Domain |
+            |---|---|---|
+            | B | 2 | y |
+            not a row
+            ```
+            | C | 3 | z |
+            ~~~~
+            D | 4 | w
+            ~~~~
+            """
+            func fenced(_ line: Int, _ value: String, opened: Int) -> IngestEvent {
+                rejection("t.md", line, "record", value,
+                          "pipe row inside the fenced code block opened on line \(opened): code is not read as a table; remove the fence to read it")
+            }
+            #expect(try ingestEvents("t.md", text) == [
+                record("t.md", 3, "A", "1", "x"),
+                fenced(5, "| Investor | Amount | Domain |", opened: 4), fenced(6, "|---|---|---|", opened: 4),
+                fenced(7, "| B | 2 | y |", opened: 4),
+                rejection("t.md", 10, "record", "| C | 3 | z |", Self.outside),
+                fenced(12, "D | 4 | w", opened: 11),
             ])
         }
 

@@ -61,6 +61,15 @@ struct DecimalAmountTests {
         #expect(d("0.000001").description == "0.000001")
     }
 
+    /// Expected values from Python: `format(Decimal(v).quantize(…), ',')`.
+    @Test("thousands separators for people", arguments: [
+        ("295044961240.31", 2, "295,044,961,240.31"), ("-1234567.5", 2, "-1,234,567.50"), ("999", 2, "999.00"),
+        ("1000", 0, "1,000"), ("-100", 2, "-100.00"), ("0.5", 0, "0"), ("-0.05", 2, "-0.05"),
+    ] as [(String, Int, String)])
+    func grouped(value: String, places: Int, expected: String) {
+        #expect(d(value).grouped(places: places) == expected)
+    }
+
     @Test("significant digits keep trailing zeros", arguments: [
         ("1", 10, "1.000000000"), ("0.968992248062015", 10, "0.9689922481"), ("175.68", 10, "175.6800000"),
         ("20275.17", 10, "20275.17000"), ("0.00012345", 3, "0.000123"),

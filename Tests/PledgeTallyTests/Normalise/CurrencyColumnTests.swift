@@ -65,7 +65,7 @@ struct CurrencyColumnTests {
         switch normaliser.normalise(raw) {
         case let .success(pledge):
             #expect(c.rejection == nil, "accepted: \(pledge)")
-            #expect(pledge.currency == c.currency)
+            #expect(pledge.currency?.code == c.currency)
             #expect(normaliser.currencyConflict == c.conflict)
         case let .failure(rejection):
             #expect(rejection.reason == c.rejection)

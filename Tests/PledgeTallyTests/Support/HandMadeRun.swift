@@ -15,7 +15,7 @@ enum HandMadeRun {
 
     /// A converted pledge: EUR as is, USD at 1.032 per euro; `amount` nil for an unspecified one.
     static func pledge(_ line: Int, investor: String = "", domain: String, qualifier: Qualifier = .exact,
-                       amount: String?, low: String? = nil, currency: String = "EUR",
+                       amount: String?, low: String? = nil, currency: Currency = .euro,
                        domainText: String = "as written", amountText: String = "as written") -> ConvertedPledge {
         let a = amount.flatMap { DecimalAmount(plain: $0) }
         let pledge = Pledge(

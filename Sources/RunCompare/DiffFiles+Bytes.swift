@@ -183,7 +183,7 @@ struct ReportBytes {
     /// same text without a String when the amount needs no rounding and its
     /// digits fit 64 bits; the String code otherwise.
     mutating func grouped(_ amount: DecimalAmount, _ currency: String) {
-        let places = max(CurrencyUnits.minorDigits(currency.isEmpty ? "EUR" : currency), min(amount.scale, 2))
+        let places = max((currency.isEmpty ? .euro : Currency(currency)).minorDigits, min(amount.scale, 2))
         let pad = places - amount.scale
         guard pad >= 0, pad <= 18, let m = UInt64(exactly: amount.mantissa.magnitude) else {
             return string(RunDiff.grouped(amount, currency))

@@ -40,7 +40,7 @@ extension PledgeTallyCommand {
             }
             do {
                 // Streamed in blocks of about 1 MiB: a diff of a million changes is never held whole.
-                try diff.writeText(bytes: { bytes throws(StandardOutput.WriteFailed) in try StandardOutput.write(bytes) })
+                try diff.writeTextBlocks { bytes throws(StandardOutput.WriteFailed) in try StandardOutput.write(bytes) }
             } catch {
                 StandardError.line("pledgetally diff: \(error)")
                 throw ExitCodeError(code: 2)

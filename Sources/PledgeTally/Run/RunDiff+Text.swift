@@ -11,7 +11,7 @@ extension RunDiff {
     }
 
     /// The same report as bytes, in blocks of about 1 MiB (the `diff` command's stdout).
-    public func writeText(bytes write: (UnsafeRawBufferPointer) throws -> Void) throws {
+    public func writeTextBlocks(_ write: (UnsafeRawBufferPointer) throws -> Void) throws {
         try writeText(escape: { StandardError.appendPrintable($0, to: &$1) }, escapeText: { StandardError.printable($0) },
                       write: write)
     }

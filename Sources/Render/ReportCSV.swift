@@ -4,60 +4,31 @@ import Normalise
 import Aggregate
 
 /// The CSV files of docs/output.md: pledges.csv and rejected.csv row by row as the
-/// run streams, by_domain.csv at the end.
+/// run streams, by_domain.csv and unclassified.csv at the end. Their columns are
+/// ``OutputColumns``' tables.
 public enum ReportCSV {
     public static func pledgesHeader(currency: Currency) -> [String] {
-        ["source", "line", "investor", "domain", "domain_text", "amount_text", "qualifier", "amount", "amount_low",
-         "currency", "date", "rate", "rate_date", "amount_\(currency.code.lowercased())", "source_url", "notes", "rate_source"]
+        OutputColumns.pledges.names().csvHeader(currency: currency.code)
     }
 
     public static func byDomainHeader(currency: Currency) -> [String] {
-        let c = currency.code.lowercased()
-        return ["domain", "pledges", "unpriced", "total_\(c)", "ceiling_\(c)", "floor_\(c)", "low_\(c)", "share_pct"]
+        OutputColumns.byDomain.names().csvHeader(currency: currency.code)
     }
 
-    /// Investor and amount as written, so a pledge can be followed from pledges.csv to
-    /// rejected.csv; empty for rejections of a whole file or of a record whose cells could not be told apart.
-    public static let rejectedHeader = ["source", "line", "investor", "amount_text", "field", "value", "reason"]
+    public static let rejectedHeader = OutputColumns.rejected.names().csvHeader(currency: "")
+
+    public static func unclassifiedHeader(currency: Currency) -> [String] {
+        OutputColumns.unclassified.names().csvHeader(currency: currency.code)
+    }
 
     /// One pledges.csv row.
     public static func write(_ p: ConvertedPledge, reportingDigits: Int, to csv: inout CSVWriter) throws(OutputError) {
-        let pledge = p.pledge
-        try csv.text(pledge.source)
-        try csv.int(pledge.line)
-        try csv.text(pledge.investor)
-        try csv.text(pledge.domain)
-        try csv.text(pledge.domainText)
-        try csv.text(pledge.amountText)
-        try csv.plain(pledge.qualifier.rawValue)
-        let digits = pledge.currency?.minorDigits ?? 2
-        if let a = pledge.amount { try csv.decimal(a, places: max(digits, a.scale)) } else { try csv.empty() }
-        if let a = pledge.amountLow { try csv.decimal(a, places: max(digits, a.scale)) } else { try csv.empty() }
-        if let c = pledge.currency { try csv.plain(c.code) } else { try csv.empty() }
-        try csv.day(pledge.date)
-        if let r = p.rate { try csv.plain(r.text) } else { try csv.empty() }
-        if let d = p.rate?.day { try csv.day(d) } else { try csv.empty() }
-        if let a = p.amountReported { try csv.decimal(a, places: reportingDigits) } else { try csv.empty() }
-        if let u = pledge.sourceURL { try csv.text(u) } else { try csv.empty() }
-        if let n = pledge.notes { try csv.text(n) } else { try csv.empty() }
-        try csv.text(p.rate?.source ?? "")
-        try csv.endRow()
+        try csv.row(p, OutputColumns.pledges, reportingDigits: reportingDigits)
     }
 
     /// One rejected.csv row.
     public static func write(_ r: Rejection, to csv: inout CSVWriter) throws(OutputError) {
-        try csv.text(r.source)
-        try csv.int(r.line)
-        try csv.text(r.investor)
-        try csv.text(r.amountText)
-        try csv.text(r.field)
-        try csv.text(r.value)
-        try csv.text(r.reason)
-        try csv.endRow()
-    }
-
-    public static func unclassifiedHeader(currency: Currency) -> [String] {
-        ["domain_text", "pledges", "total_\(currency.code.lowercased())"]
+        try csv.row(r, OutputColumns.rejected, reportingDigits: 2)
     }
 
     /// unclassified.csv, whole: the domain texts no rule matched, largest total first.
@@ -66,28 +37,45 @@ public enum ReportCSV {
         try csv.header(unclassifiedHeader(currency: facts.options.currency))
         let digits = facts.options.currency.minorDigits
         for row in facts.unclassifiedTotals.rows {
-            try csv.text(row.text)
-            try csv.plain(String(row.pledges))
-            try csv.plain(row.total.formatted(places: digits))
-            try csv.endRow()
+            try csv.row(row, OutputColumns.unclassified, reportingDigits: digits)
         }
     }
 
-    /// by_domain.csv, whole.
+    /// by_domain.csv, whole: each domain, then the grand total.
     public static func writeByDomain(_ facts: RunFacts, to file: OutputFile) throws(OutputError) {
         var csv = CSVWriter(file: file)
         try csv.header(byDomainHeader(currency: facts.options.currency))
         let digits = facts.options.currency.minorDigits
         for row in facts.domains + [facts.grandTotal] {
-            try csv.text(row.domain)
-            try csv.plain(String(row.pledges))
-            try csv.plain(String(row.unpriced))
-            try csv.plain(row.total.formatted(places: digits))
-            try csv.plain(row.ceiling.formatted(places: digits))
-            try csv.plain(row.floor.formatted(places: digits))
-            try csv.plain(row.low.formatted(places: digits))
-            try csv.plain(row.share(of: facts.grandTotal.total).formatted(places: 2))
-            try csv.endRow()
+            try csv.row(OutputColumns.DomainRow(row, of: facts.grandTotal.total), OutputColumns.byDomain, reportingDigits: digits)
+        }
+    }
+}
+
+extension CSVWriter {
+    /// One row: each column's cell of `row`, then the line end.
+    @inline(__always)
+    mutating func row<Row>(_ row: Row, _ columns: [OutputColumn<Row>], reportingDigits: Int) throws(OutputError) {
+        for column in columns { try cell(column.cell(row), reportingDigits: reportingDigits) }
+        try endRow()
+    }
+
+    /// One cell as CSV shows it: text guarded and quoted, codes and figures as they are, amounts to
+    /// their currency's minor digits (or more when the amount was written with more).
+    @inline(__always)
+    mutating func cell(_ cell: OutputCell, reportingDigits: Int) throws(OutputError) {
+        switch cell {
+        case .text(let s), .domain(let s), .link(let s): try text(s)
+        case .code(let s): try plain(s)
+        case .line(let n), .count(let n): try int(n)
+        case .amount(let a, let currency):
+            if let a { try decimal(a, places: max(currency?.minorDigits ?? 2, a.scale)) } else { try empty() }
+        case .reported(let a): try decimal(a, places: reportingDigits)
+        case .fixed(let a, let places): try decimal(a, places: places)
+        case .day(let d): try day(d)
+        case .rate(let r): try plain(r.text)
+        case .qualifier(let q): try plain(q.rawValue)
+        case .empty: try empty()
         }
     }
 }

@@ -34,8 +34,6 @@ final class ReportWorkbook {
     /// The workbook until ``finish(_:)`` closes it.
     private var book: Workbook?
     private var closed = false
-    /// Hyperlinks written in the current Pledges sheet (Excel keeps 65,530 a sheet).
-    private var linksInSheet = 0
     private let formats: WorkbookFormats
     private let summary: Worksheet
     private let changes: Worksheet
@@ -49,9 +47,9 @@ final class ReportWorkbook {
     private let marker: (Int) -> String
 
     /// Pledges columns the Summary formulas read (zero-based): domain, qualifier, amount in the reporting currency.
-    static let domainColumn = 3
-    static let qualifierColumn = 6
-    static let reportedColumn = 13
+    static let domainColumn = OutputColumns.pledges.names().index("domain")
+    static let qualifierColumn = OutputColumns.pledges.names().index("qualifier")
+    static let reportedColumn = OutputColumns.pledges.names().index("amount_{cur}")
 
     convenience init(path: String, options: RunOptions, compressionLevel: Int? = nil) throws {
         try self.init(path: path, options: options, rowsPerSheet: ExcelLimits.maxRow, compressionLevel: compressionLevel)
@@ -84,10 +82,10 @@ final class ReportWorkbook {
             history = try book.addWorksheet(name: changeLabels.historySheet)
             pledges = try WorkbookTable(
                 book: book, name: labels.sheets.pledges,
-                header: WorkbookLabels.filled(labels.pledgesHeader, currency: options.currency),
+                header: OutputColumns.pledges.names().labels(options.language, currency: options.currency.code),
                 headerFormat: formats.header, rowsPerSheet: rowsPerSheet)
             rejected = try WorkbookTable(
-                book: book, name: labels.sheets.rejected, header: labels.rejectedHeader,
+                book: book, name: labels.sheets.rejected, header: OutputColumns.rejected.names().labels(options.language, currency: options.currency.code),
                 headerFormat: formats.header, rowsPerSheet: rowsPerSheet)
             self.book = .some(consume book)
         } catch {
@@ -99,7 +97,7 @@ final class ReportWorkbook {
     func add(_ p: ConvertedPledge) throws {
         try requireOpen()
         do throws(XlsxError) {
-            try writeRow(p)
+            try write(p, OutputColumns.pledges, table: pledges)
         } catch {
             throw Self.mapped(error, path: path, creating: false)
         }
@@ -109,14 +107,7 @@ final class ReportWorkbook {
     func add(_ r: Rejection) throws {
         try requireOpen()
         do throws(XlsxError) {
-            let (sheet, row) = try rejected.nextRow(book: book!)
-            try text(r.source, sheet, row, 0, table: rejected)
-            try line(r.line, sheet, row, table: rejected)
-            try text(r.investor, sheet, row, 2, table: rejected)
-            try text(r.amountText, sheet, row, 3, table: rejected)
-            try text(r.field, sheet, row, 4, table: rejected)
-            try text(r.value, sheet, row, 5, table: rejected)
-            try text(r.reason, sheet, row, 6, table: rejected)
+            try write(r, OutputColumns.rejected, table: rejected)
         } catch {
             throw Self.mapped(error, path: path, creating: false)
         }
@@ -165,49 +156,54 @@ final class ReportWorkbook {
 
     // MARK: Rows
 
+    /// One row of a streamed table: each column's cell of `row` (``OutputColumns``), as the workbook shows it.
     @inline(__always)
-    private func writeRow(_ p: ConvertedPledge) throws(XlsxError) {
-        let pledge = p.pledge
-        let (sheet, row) = try pledges.nextRow(book: book!)
-        let table = pledges
-        try text(pledge.source, sheet, row, 0, table: table)
-        try line(pledge.line, sheet, row, table: table)
-        try text(pledge.investor, sheet, row, 2, table: table)
-        try text(pledge.domain == DomainMap.unclassified ? words.unclassifiedDomain : pledge.domain, sheet, row, 3,
-                 table: table)
-        try text(pledge.domainText, sheet, row, 4, table: table)
-        try text(pledge.amountText, sheet, row, 5, table: table)
-        let qualifier = words.qualifier(pledge.qualifier)
-        try sheet.write(row: row, col: 6, string: qualifier, format: formats.qualifier(pledge.qualifier))
-        table.see(6, characters: qualifier.utf8.count)
-        if let currency = pledge.currency {
-            let money = try formats.money(currency, book: book!)
-            if let a = pledge.amount { try amount(a, currency, money, sheet, row, 7) }
-            if let a = pledge.amountLow { try amount(a, currency, money, sheet, row, 8) }
-            try text(currency.code, sheet, row, 9, table: table)
-        }
-        try date(pledge.date, sheet, row, 10)
-        if let r = p.rate {
-            let (value, chars) = rate(r)
-            try sheet.write(row: row, col: 11, number: value, format: formats.rate)
-            table.see(11, characters: chars)
-            if let d = r.day { try date(d, sheet, row, 12) }
-        }
-        if let a = p.amountReported {
-            try amount(a, reportingCurrency, try formats.money(reportingCurrency, book: book!), sheet, row, 13)
-        }
-        if row == 1 { linksInSheet = 0 }
-        if let u = pledge.sourceURL, !u.isEmpty {
-            if linksInSheet < Worksheet.maxLinks, Self.isWebLink(u),
-               try sheet.write(row: row, col: 14, url: u, string: u) {
-                linksInSheet += 1
-                table.see(14, text: u)
-            } else {
-                try text(u, sheet, row, 14, table: table)
+    private func write<Row>(_ row: Row, _ columns: [OutputColumn<Row>], table: WorkbookTable) throws(XlsxError) {
+        let (sheet, r) = try table.nextRow(book: book!)
+        for col in columns.indices {
+            switch columns[col].cell(row) {
+            case .text(let s), .code(let s):
+                try text(s, sheet, r, col, table: table)
+            case .domain(let d):
+                try text(d == DomainMap.unclassified ? words.unclassifiedDomain : d, sheet, r, col, table: table)
+            case .line(let n):
+                try sheet.write(row: r, col: col, number: Double(n), format: formats.line)
+                table.see(col, characters: digits(n))
+            case .count(let n):
+                try sheet.write(row: r, col: col, number: Double(n), format: formats.count)
+                table.see(col, characters: digits(n) + (digits(n) - 1) / 3)
+            case .amount(let a, let currency):
+                if let currency {
+                    let money = try formats.money(currency, book: book!)
+                    if let a { try amount(a, currency, money, sheet, r, col, table: table) }
+                }
+            case .reported(let a):
+                try amount(a, reportingCurrency, try formats.money(reportingCurrency, book: book!), sheet, r, col, table: table)
+            case .fixed(let a, _):
+                try sheet.write(row: r, col: col, number: a.nearestDouble)
+                table.see(col, characters: a.description.utf8.count)
+            case .day(let d):
+                try sheet.write(row: r, col: col, day: d, format: formats.date)
+                table.see(col, characters: 10)
+            case .rate(let rate):
+                // As pledges.csv shows it (10 significant digits).
+                try sheet.write(row: r, col: col, number: rate.shown.nearestDouble, format: formats.rate)
+                table.see(col, characters: rate.text.utf8.count)
+            case .qualifier(let q):
+                let word = words.qualifier(q)
+                try sheet.write(row: r, col: col, string: word, format: formats.qualifier(q))
+                table.see(col, characters: word.utf8.count)
+            case .link(let u):
+                if table.links < Worksheet.maxLinks, Self.isWebLink(u), try sheet.write(row: r, col: col, url: u, string: u) {
+                    table.links += 1
+                    table.see(col, text: u)
+                } else {
+                    try text(u, sheet, r, col, table: table)
+                }
+            case .empty:
+                break
             }
         }
-        if let n = pledge.notes, !n.isEmpty { try text(n, sheet, row, 15, table: table) }
-        if let source = p.rate?.source, !source.isEmpty { try text(source, sheet, row, 16, table: table) }
     }
 
     /// An `http://` or `https://` address without spaces or control
@@ -226,28 +222,9 @@ final class ReportWorkbook {
 
     @inline(__always)
     private func amount(_ a: DecimalAmount, _ currency: Currency, _ format: CellFormat, _ sheet: Worksheet,
-                        _ row: Int, _ col: Int) throws(XlsxError) {
+                        _ row: Int, _ col: Int, table: WorkbookTable) throws(XlsxError) {
         try sheet.write(row: row, col: col, number: a.nearestDouble, format: format)
-        pledges.see(col, characters: WorkbookNumberFormat.displayWidth(a, currency: currency, language: options.language))
-    }
-
-    /// The source line in column 1, as a number without grouping.
-    @inline(__always)
-    private func line(_ n: Int, _ sheet: Worksheet, _ row: Int, table: WorkbookTable) throws(XlsxError) {
-        try sheet.write(row: row, col: 1, number: Double(n), format: formats.line)
-        table.see(1, characters: digits(n))
-    }
-
-    @inline(__always)
-    private func date(_ d: Day, _ sheet: Worksheet, _ row: Int, _ col: Int) throws(XlsxError) {
-        try sheet.write(row: row, col: col, day: d, format: formats.date)
-        pledges.see(col, characters: 10)
-    }
-
-    /// The rate as pledges.csv shows it (10 significant digits), as a double, and its width.
-    @inline(__always)
-    private func rate(_ r: ExchangeRate) -> (Double, Int) {
-        (r.shown.nearestDouble, r.text.utf8.count)
+        table.see(col, characters: WorkbookNumberFormat.displayWidth(a, currency: currency, language: options.language))
     }
 
     private func digits(_ n: Int) -> Int {

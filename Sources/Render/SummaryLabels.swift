@@ -8,14 +8,16 @@ import Aggregate
 /// One name per idea: "Unpriced" (Sans montant) for a pledge without an
 /// amount, "Ceiling" (Plafond), "Floor" (Plancher), "Low" (Bas) everywhere.
 struct SummaryLabels: Sendable {
+    var language: Language
     var asOf: String
     var ratesFirst: String
     var ratesLast: String
     var inputs: String
     var unclassifiedTexts: String
     var seeSheet: String
-    /// Domain, pledges, unpriced, total, ceiling, floor, low, share; `{cur}` is the currency.
-    var header: [String]
+    /// by_domain.csv's columns (``OutputColumns``): domain, pledges, unpriced, total, ceiling, floor, low,
+    /// share; `{cur}` is the currency.
+    var header: [String] { OutputColumns.byDomain.names().labels(language, currency: "{cur}") }
     var chartTitle: String
     /// The chart's series: firm, floor, ceiling.
     var chartSeries: [String]
@@ -34,7 +36,7 @@ struct SummaryLabels: Sendable {
     var about: String
     /// The Unclassified sheet's name and header (domain text, pledges, total in `{cur}`).
     var unclassifiedSheet: String
-    var unclassifiedHeader: [String]
+    var unclassifiedHeader: [String] { OutputColumns.unclassified.names().labels(language, currency: "{cur}") }
     var subject: String
     var keywords: String
     /// The domain of pledges no rule matched ("Unclassified" in the CSV files).
@@ -51,14 +53,13 @@ struct SummaryLabels: Sendable {
     }
 
     static let english = SummaryLabels(
+        language: .en,
         asOf: "As of (latest pledge date)",
         ratesFirst: "ECB rates used: first day",
         ratesLast: "ECB rates used: last day",
         inputs: "Inputs",
         unclassifiedTexts: "Unclassified domain texts",
         seeSheet: "see sheet {sheet}",
-        header: ["Domain", "Pledges", "Unpriced", "Total ({cur})", "Ceiling ({cur})", "Floor ({cur})", "Low ({cur})",
-                 "Share"],
         chartTitle: "Total by domain ({cur})",
         chartSeries: ["Firm", "Floor (may grow)", "Ceiling (may shrink)"],
         chartSection: "Chart data: firm, floor and ceiling by domain",
@@ -72,21 +73,19 @@ struct SummaryLabels: Sendable {
         footer: "&L{title}&RPage &P of &N",
         about: "About",
         unclassifiedSheet: "Unclassified",
-        unclassifiedHeader: ["Domain as written", "Pledges", "Total ({cur})"],
         subject: "Investment pledges totalled by domain, in {cur}",
         keywords: "investment pledges, domains, ECB rates, pledgetally",
         unclassifiedDomain: "Unclassified",
         qualifiers: Qualifier.allCases.map(\.rawValue))
 
     static let french = SummaryLabels(
+        language: .fr,
         asOf: "Situation au (date du dernier engagement)",
         ratesFirst: "Taux BCE utilisés : premier jour",
         ratesLast: "Taux BCE utilisés : dernier jour",
         inputs: "Fichiers lus",
         unclassifiedTexts: "Textes de domaine non classés",
         seeSheet: "voir la feuille {sheet}",
-        header: ["Domaine", "Engagements", "Sans montant", "Total ({cur})", "Plafond ({cur})", "Plancher ({cur})",
-                 "Bas ({cur})", "Part"],
         chartTitle: "Total par domaine ({cur})",
         chartSeries: ["Ferme", "Plancher (peut augmenter)", "Plafond (peut diminuer)"],
         chartSection: "Données du graphique : ferme, plancher et plafond par domaine",
@@ -100,7 +99,6 @@ struct SummaryLabels: Sendable {
         footer: "&L{title}&RPage &P sur &N",
         about: "À propos",
         unclassifiedSheet: "Non classés",
-        unclassifiedHeader: ["Domaine tel qu’écrit", "Engagements", "Total ({cur})"],
         subject: "Engagements d’investissement totalisés par domaine, en {cur}",
         keywords: "engagements d’investissement, domaines, taux BCE, pledgetally",
         unclassifiedDomain: "Non classé",

@@ -3,6 +3,7 @@ import Aggregate
 import RunCompare
 /// The words of the Changes and History sheets, in English and French.
 struct WorkbookChangeLabels: Sendable {
+    var language: Language
     var changesSheet, historySheet: String
     var changesTitle, firstRun, unavailable: String
     /// "Previous run in {old}, this run in {new}: …".
@@ -11,12 +12,12 @@ struct WorkbookChangeLabels: Sendable {
     var bridgeHeader: [String]
     var pledgesRow, amountRow: String
     var rejections: String
-    /// Change, source, investor, field, old, new, delta ({cur}), note.
-    var tableHeader: [String]
+    /// changes.csv's columns (``OutputColumns``): change, source, investor, field, old, new, delta ({cur}), note.
+    var tableHeader: [String] { OutputColumns.changes.labels(language, currency: "{cur}") }
     var kinds: [RunDiff.Kind: String]
     var historyTitle: String
-    /// Run, latest pledge date, currency, total, ceiling, floor, pledges, inputs SHA-256.
-    var historyHeader: [String]
+    /// Run, latest pledge date, currency, total, ceiling, floor, pledges, inputs SHA-256 (``OutputColumns/historySheet``).
+    var historyHeader: [String] { RunHistory.sheetColumns.labels(language, currency: "{cur}") }
     var historyChart: String
     var historyNote: String
 
@@ -28,6 +29,7 @@ struct WorkbookChangeLabels: Sendable {
     }
 
     static let english = WorkbookChangeLabels(
+        language: .en,
         changesSheet: "Changes", historySheet: "Run history",  // "History" alone is reserved by Excel
         changesTitle: "Changes since the previous run",
         firstRun: "No previous run: this is the first run in this output folder.",
@@ -36,16 +38,15 @@ struct WorkbookChangeLabels: Sendable {
         bridgeHeader: ["Previous total", "Added", "Removed", "Changed", "Now rejected", "No longer rejected", "This run’s total"],
         pledgesRow: "Pledges", amountRow: "Amount ({cur})",
         rejections: "Rejections: {new} new, {gone} gone (other than pledges now rejected or no longer rejected).",
-        tableHeader: ["Change", "Source", "Investor", "Field", "Old", "New", "Delta ({cur})", "Note"],
         kinds: [.added: "added", .removed: "removed", .changed: "changed", .nowRejected: "now rejected",
                 .noLongerRejected: "no longer rejected"],
         historyTitle: "Totals run by run",
-        historyHeader: ["Run", "Latest pledge date", "Currency", "Total", "Ceiling", "Floor", "Pledges", "Inputs SHA-256"],
         historyChart: "Total, ceiling and floor by run",
         historyNote: "One row per run that differed from the one before; history.csv also has each domain."
     )
 
     static let french = WorkbookChangeLabels(
+        language: .fr,
         changesSheet: "Modifications", historySheet: "Historique",
         changesTitle: "Modifications depuis l’exécution précédente",
         firstRun: "Pas d’exécution précédente : c’est la première dans ce dossier de sortie.",
@@ -54,12 +55,9 @@ struct WorkbookChangeLabels: Sendable {
         bridgeHeader: ["Total précédent", "Ajoutés", "Retirés", "Modifiés", "Désormais rejetés", "Plus rejetés", "Total de cette exécution"],
         pledgesRow: "Engagements", amountRow: "Montant ({cur})",
         rejections: "Rejets : {new} nouveaux, {gone} disparus (hors engagements désormais rejetés ou plus rejetés).",
-        tableHeader: ["Modification", "Source", "Investisseur", "Champ", "Avant", "Après", "Écart ({cur})", "Note"],
         kinds: [.added: "ajouté", .removed: "retiré", .changed: "modifié", .nowRejected: "désormais rejeté",
                 .noLongerRejected: "plus rejeté"],
         historyTitle: "Totaux exécution par exécution",
-        historyHeader: ["Exécution", "Dernière date d’engagement", "Devise", "Total", "Plafond", "Plancher", "Engagements",
-                        "SHA-256 des entrées"],
         historyChart: "Total, plafond et plancher par exécution",
         historyNote: "Une ligne par exécution différente de la précédente ; history.csv donne aussi chaque domaine."
     )

@@ -17,7 +17,8 @@ struct WorkbookHistory {
         let runs = history.totals
         try sheet.write(row: 0, col: 0, string: labels.historyTitle, format: formats.title)
         for (c, title) in labels.historyHeader.enumerated() {
-            try sheet.write(row: Self.tableTop, col: c, string: title, format: c >= 3 && c <= 6 ? formats.headerNumber : formats.header)
+            let numeric = RunHistory.sheetColumns[c].numeric
+            try sheet.write(row: Self.tableTop, col: c, string: title, format: numeric ? formats.headerNumber : formats.header)
         }
         var row = Self.tableTop
         for r in runs {
@@ -34,9 +35,8 @@ struct WorkbookHistory {
         }
         try sheet.write(row: row + 2, col: 0, string: labels.historyNote, format: formats.note)
         // Wide enough for the figures and for each header in bold ("Dernière date d’engagement").
-        let widths: [Double] = [11, 20, 10, 22, 22, 22, 13, 66]
-        for (c, w) in widths.enumerated() {
-            try sheet.setColumn(c, width: max(w, Double(labels.historyHeader[c].count + 3)))
+        for (c, column) in RunHistory.sheetColumns.enumerated() {
+            try sheet.setColumn(c, width: max(Double(column.width ?? 10), Double(labels.historyHeader[c].count + 3)))
         }
 
         // The chart below the table, on a printed page of its own (never cut by a page end); its value

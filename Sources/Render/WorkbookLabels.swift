@@ -12,10 +12,11 @@ struct WorkbookLabels: Sendable {
         var summary, pledges, rejected, rates, run: String
     }
 
+    var language: Language
     var sheets: SheetNames
-    /// The columns of pledges.csv, in its order; the last one names `{cur}`.
-    var pledgesHeader: [String]
-    var rejectedHeader: [String]
+    /// The Pledges and Rejected sheets' headers (``OutputColumns``); `{cur}` is the currency.
+    var pledgesHeader: [String] { OutputColumns.pledges.names().labels(language, currency: "{cur}") }
+    var rejectedHeader: [String] { OutputColumns.rejected.names().labels(language, currency: "{cur}") }
     var ratesHeader: [String]
 
     // Summary.
@@ -29,8 +30,6 @@ struct WorkbookLabels: Sendable {
     var accepted: String
     var rejected: String
     var unpriced: String
-    /// Domain, pledges, unpriced, total, ceiling, floor, share; `{cur}` is the currency.
-    var summaryHeader: [String]
     var totalRow: String
     var chartTitle: String
     var notes: [String]
@@ -61,11 +60,8 @@ struct WorkbookLabels: Sendable {
     }
 
     static let english = WorkbookLabels(
+        language: .en,
         sheets: SheetNames(summary: "Summary", pledges: "Pledges", rejected: "Rejected", rates: "Rates", run: "Run"),
-        pledgesHeader: ["Source", "Line", "Investor", "Domain", "Domain as written", "Amount as written", "Qualifier",
-                        "Amount", "Amount (low end)", "Currency", "Date", "Rate ({cur} per unit)", "Rate date", "Amount ({cur})",
-                        "Source URL", "Notes", "Rate source"],
-        rejectedHeader: ["Source", "Line", "Investor", "Amount as written", "Field", "Value", "Reason"],
         ratesHeader: ["Currency", "ECB date", "Units per EUR", "Source"],
         title: "Investment pledges by domain",
         reportingCurrency: "Reporting currency",
@@ -76,7 +72,6 @@ struct WorkbookLabels: Sendable {
         accepted: "Pledges accepted",
         rejected: "Records rejected",
         unpriced: "Unpriced pledges",
-        summaryHeader: ["Domain", "Pledges", "Unpriced", "Total ({cur})", "Ceiling ({cur})", "Floor ({cur})", "Share"],
         totalRow: "TOTAL",
         chartTitle: "Total by domain ({cur})",
         notes: [
@@ -98,11 +93,8 @@ struct WorkbookLabels: Sendable {
     )
 
     static let french = WorkbookLabels(
+        language: .fr,
         sheets: SheetNames(summary: "Synthèse", pledges: "Engagements", rejected: "Rejets", rates: "Taux", run: "Exécution"),
-        pledgesHeader: ["Source", "Ligne", "Investisseur", "Domaine", "Domaine tel qu’écrit", "Montant tel qu’écrit",
-                        "Qualificatif", "Montant", "Montant (bas de fourchette)", "Devise", "Date", "Taux ({cur} pour 1 unité)", "Date du taux",
-                        "Montant ({cur})", "Lien", "Remarques", "Source du taux"],
-        rejectedHeader: ["Source", "Ligne", "Investisseur", "Montant tel qu’écrit", "Champ", "Valeur", "Motif"],
         ratesHeader: ["Devise", "Date BCE", "Unités pour 1 EUR", "Source"],
         title: "Engagements d’investissement par domaine",
         reportingCurrency: "Devise de référence",
@@ -113,8 +105,6 @@ struct WorkbookLabels: Sendable {
         accepted: "Engagements retenus",
         rejected: "Enregistrements rejetés",
         unpriced: "Engagements sans montant",
-        summaryHeader: ["Domaine", "Engagements", "Sans montant", "Total ({cur})", "Plafond ({cur})", "Plancher ({cur})",
-                        "Part"],
         totalRow: "TOTAL",
         chartTitle: "Total par domaine ({cur})",
         notes: [

@@ -18,6 +18,8 @@ final class WorkbookTable {
     /// The sheets so far, with their data row counts.
     private(set) var sheets: [(sheet: Worksheet, rows: Int)] = []
     private var widths: ColumnWidths
+    /// Hyperlinks written in the current sheet (Excel keeps 65,530 a sheet).
+    var links = 0
 
     /// Starts the table: its first sheet with the header row.
     init(book: borrowing Workbook, name: String, header: [String], headerFormat: CellFormat,
@@ -77,6 +79,7 @@ final class WorkbookTable {
         }
         try sheet.freezePanes(row: 1, col: 0)
         sheets.append((sheet, 0))
+        links = 0
     }
 }
 

@@ -1,4 +1,5 @@
 import PledgeTallyCore
+import Aggregate
 
 
 extension RunDiff {
@@ -69,7 +70,8 @@ extension RunDiff {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public static let csvHeader = ["change", "source", "key", "field", "old", "new", "delta", "note"]
+    /// changes.csv's columns (``OutputColumns/changes``).
+    public static let csvHeader = OutputColumns.changes.csvHeader(currency: "")
 
     /// The CSV marker of each kind, in the spirit of daff's highlighter format.
     public static func marker(_ kind: Kind) -> String {

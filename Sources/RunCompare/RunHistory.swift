@@ -10,8 +10,30 @@ import Aggregate
 /// lines `<sha256>  <path>` (as sha256sum prints them, sorted by path) of
 /// every input file: pledge files, domains.csv and the rates files.
 public struct RunHistory: Sendable, Equatable {
-    public static let header = ["run", "latest_pledge_date", "inputs_sha256", "currency", "domain", "pledges", "unpriced",
-                                "total", "ceiling", "floor"]
+    /// history.csv's columns, with the Run history sheet's labels and widths (that sheet shows the TOTAL
+    /// rows in the order of ``sheetColumns``).
+    package static let columns: [OutputColumn<Row>] = [
+        OutputColumn(ColumnName("run", en: "Run", fr: "Exécution", width: 11)) { .count($0.run) },
+        OutputColumn(ColumnName("latest_pledge_date", en: "Latest pledge date", fr: "Dernière date d’engagement", width: 20)) {
+            .code($0.latestPledgeDate)
+        },
+        OutputColumn(ColumnName("inputs_sha256", en: "Inputs SHA-256", fr: "SHA-256 des entrées", width: 66)) { .code($0.inputsSHA256) },
+        OutputColumn(ColumnName("currency", en: "Currency", fr: "Devise", width: 10)) { .code($0.currency) },
+        OutputColumn(ColumnName("domain", en: "Domain", fr: "Domaine")) { .text($0.domain) },
+        OutputColumn(ColumnName("pledges", en: "Pledges", fr: "Engagements", width: 13, numeric: true)) { .count($0.pledges) },
+        OutputColumn(ColumnName("unpriced", en: "Unpriced", fr: "Sans montant", numeric: true)) { .count($0.unpriced) },
+        OutputColumn(ColumnName("total", en: "Total", fr: "Total", width: 22, numeric: true)) { .amount($0.total, currency: Currency($0.currency)) },
+        OutputColumn(ColumnName("ceiling", en: "Ceiling", fr: "Plafond", width: 22, numeric: true)) {
+            .amount($0.ceiling, currency: Currency($0.currency))
+        },
+        OutputColumn(ColumnName("floor", en: "Floor", fr: "Plancher", width: 22, numeric: true)) { .amount($0.floor, currency: Currency($0.currency)) },
+    ]
+
+    /// The Run history sheet's columns, by history.csv header.
+    package static let sheetColumns = ["run", "latest_pledge_date", "currency", "total", "ceiling", "floor", "pledges",
+                                       "inputs_sha256"].map { columns.names()[columns.names().index($0)] }
+
+    public static let header = columns.names().csvHeader(currency: "")
     public static let totalRow = "TOTAL"
 
     public struct Row: Sendable, Equatable {

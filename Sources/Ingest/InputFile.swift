@@ -69,7 +69,7 @@ public struct RawPath: Sendable, Hashable {
 /// then block as usual. Symbolic links are followed.
 package enum InputFile {
     package enum Failure: Error, Equatable {
-        /// open(2) or fstat(2) failed with this errno.
+        /// open(2), fstat(2) or (for ``readAll(_:)``) read(2) failed with this errno.
         case cannotOpen(Int32)
         /// A folder, a named pipe, a device…
         case notRegular
@@ -91,6 +91,25 @@ package enum InputFile {
         }
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         return (descriptor, Int(status.st_size))
+    }
+
+    /// The whole of a regular file (opened as ``open(_:)`` does).
+    package static func readAll(_ path: RawPath) throws(Failure) -> [UInt8] {
+        let (fd, size) = try open(path)
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(size)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n > 0 {
+                bytes.append(contentsOf: chunk[..<n])
+            } else if n == 0 {
+                return bytes
+            } else if errno != EINTR {
+                throw .cannotOpen(errno)
+            }
+        }
     }
 
     /// stat(2) of the path (links followed); ``Failure/cannotOpen(_:)`` with the errno.

@@ -4,99 +4,31 @@ import ZIPFoundation
 import Glibc
 #endif
 
-/// Decompressing one part, its compressed bytes bounded by its header.
-///
-/// ZIPFoundation 0.9.20's `Archive.extract` on Linux feeds its inflate loop
-/// from the archive file until the deflate stream says it has ended, whatever
-/// the part's compressed size; at the end of the file it is fed empty chunks
-/// and spins forever. A crafted part whose stream never ends (a stored block
-/// announcing more bytes than the file holds) would hang the whole run. It
-/// also tells zlib a full chunk is there when the last one is short.
-///
-/// So a deflated part is inflated here with ZIPFoundation's own inflate
-/// (`Data.decompress`) from a provider that hands out the part's compressed
-/// bytes only: every chunk is as long as asked (zero bytes after the part's
-/// end, which a deflate stream that has not ended decodes as an error or as
-/// bytes the checks refuse), and a call for more after the part's last byte,
-/// or a file that ends before it, throws "damaged". The provider never
-/// returns an empty chunk, so the loop cannot spin. Stored parts are read by
-/// ZIPFoundation, whose loop is bounded by the part's size.
+/// Decompressing one part, its compressed bytes bounded by its header
+/// (``ZipEntryReader`` says why ZIPFoundation's own extract is not used for
+/// deflated parts).
 extension XlsxArchive {
-    /// Where a part's compressed bytes start in the file, and its compression
-    /// method, as ZIPFoundation read them from the zip's headers.
-    package struct PartData: Equatable {
-        package var offset: UInt64
-        package var method: UInt16
-    }
-
-    /// The part's data offset and method. ZIPFoundation keeps them internal, so
-    /// they are read by reflection from the entry's parsed headers: the local
-    /// header's offset in the central directory (or its ZIP64 field), plus the
-    /// local header's 30 bytes, name and extra field. Nil when the entry does
-    /// not have those fields (another ZIPFoundation version).
-    package static func partData(_ entry: Entry) -> PartData? {
-        let mirror = Mirror(reflecting: entry)
-        guard let central = mirror.descendant("centralDirectoryStructure"),
-              let shortOffset = Mirror(reflecting: central).descendant("relativeOffsetOfLocalHeader") as? UInt32,
-              let nameLength = mirror.descendant("localFileHeader", "fileNameLength") as? UInt16,
-              let extraLength = mirror.descendant("localFileHeader", "extraFieldLength") as? UInt16,
-              let method = mirror.descendant("localFileHeader", "compressionMethod") as? UInt16
-        else { return nil }
-        var offset = UInt64(shortOffset)
-        // ZIPFoundation's effectiveRelativeOffsetOfLocalHeader: a ZIP64 field's
-        // offset, when there is one and it is not zero.
-        if let fields = Mirror(reflecting: central).descendant("extraFields", "some") {
-            for field in Mirror(reflecting: fields).children {
-                if let long = Mirror(reflecting: field.value).descendant("relativeOffsetOfLocalHeader") as? UInt64, long > 0 {
-                    offset = long
-                }
-            }
-        }
-        return PartData(offset: offset + 30 + UInt64(nameLength) + UInt64(extraLength), method: method)
-    }
-
     /// Decompresses the part in chunks of ``bufferSize`` bytes to `consumer`;
     /// returns the CRC-32 of what was decompressed (0 when `skipCRC32`).
     func extract(_ entry: Entry, path: String, skipCRC32: Bool, consumer: (Data) throws -> Void) throws -> CRC32 {
-        guard let data = Self.partData(entry) else {
+        guard let data = ZipEntryReader.entryData(entry) else {
             throw XlsxProblem("\(path) cannot be located in the zip container")
         }
         switch data.method {
         case 0:
             return try archive.extract(entry, bufferSize: Self.bufferSize, skipCRC32: skipCRC32, consumer: consumer)
         case 8:
-            return try Self.inflate(entry, path: path, bufferSize: Self.bufferSize, skipCRC32: skipCRC32,
-                                    read: { buffer, count, at in readBytes(into: buffer, count: count, at: data.offset + at) },
-                                    consumer: consumer)
+            do {
+                return try ZipEntryReader.inflate(
+                    entry, path: path, bufferSize: Self.bufferSize, skipCRC32: skipCRC32,
+                    read: { buffer, count, at in readBytes(into: buffer, count: count, at: data.offset + at) },
+                    consumer: consumer)
+            } catch let problem as ZipEntryReader.Problem {
+                throw XlsxProblem(problem.description)
+            }
         default:
             throw XlsxProblem("\(path) is compressed with method \(data.method), not deflate; save the workbook again in Excel or LibreOffice")
         }
-    }
-
-    /// Inflates a deflated part whose compressed bytes `read(buffer, count, offset)`
-    /// copies into `buffer` (offset counted from the part's first compressed byte;
-    /// it returns how many it copied, fewer at the end of the data). Used for parts
-    /// of a file on disk and of a zip held in memory (a downloaded rates history).
-    package static func inflate(_ entry: Entry, path: String, bufferSize: Int, skipCRC32: Bool,
-                                read: (UnsafeMutableRawBufferPointer, Int, UInt64) -> Int,
-                                consumer: (Data) throws -> Void) throws -> CRC32 {
-        let compressed = entry.compressedSize
-        var delivered: UInt64 = 0
-        func provide(_ position: Int64, _ size: Int) throws -> Data {
-            guard delivered < compressed else {
-                throw XlsxProblem("the zip container is damaged: the deflate stream of \(path) runs past its \(compressed) compressed bytes")
-            }
-            let count = Int(min(UInt64(size), compressed - delivered))
-            var chunk = Data(count: size)
-            let got = chunk.withUnsafeMutableBytes { bytes in read(bytes, count, delivered) }
-            guard got == count else {
-                throw XlsxProblem("the zip container is damaged: the file ends inside \(path)")
-            }
-            delivered += UInt64(count)
-            return chunk
-        }
-        return try Data.decompress(size: Int64(clamping: compressed), bufferSize: bufferSize,
-                                   skipCRC32: skipCRC32, provider: provide, consumer: consumer)
     }
 
     /// Reads `count` bytes of the file at `offset` into the start of `buffer`;

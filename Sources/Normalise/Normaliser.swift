@@ -10,7 +10,7 @@ extension Rejection: Error {}
 /// `AmountParser`), currencies, dates and domains.
 public struct Normaliser: Sendable {
     public var domains: DomainMap
-    /// The date of records that carry none (`--date`).
+    /// The date of records that carry none.
     public var defaultDate: Day?
     /// Set for each file before its records: the date showing that the
     /// file's slash dates are MM/DD/YYYY (``SlashDates``), which rejects them all.
@@ -18,10 +18,21 @@ public struct Normaliser: Sendable {
     /// Currency column texts already read, by text.
     private var currencyCache: [String: String?] = [:]
     private var dateCache: [String: Day?] = [:]
+    /// The reason given to a record without a date when there is no `defaultDate`.
+    private let noDateReason: String
 
-    public init(domains: DomainMap, defaultDate: Day?) {
+    /// A refusal whose fix lies outside the input file (a run's option), so
+    /// its words come from the layer that knows the command line.
+    public enum Refusal: Sendable, CaseIterable {
+        /// A record without a date, and no date for such records.
+        case noDate
+    }
+
+    /// `words` gives the reason of each ``Refusal``.
+    public init(domains: DomainMap, defaultDate: Day?, words: (Refusal) -> String) {
         self.domains = domains
         self.defaultDate = defaultDate
+        noDateReason = words(.noDate)
     }
 
     /// The pledge a record states, or why it cannot be read.
@@ -80,7 +91,7 @@ public struct Normaliser: Sendable {
         } else if let d = defaultDate {
             day = d
         } else {
-            return reject("date", raw.date ?? "", "no date: add a date column or pass --date")
+            return reject("date", raw.date ?? "", noDateReason)
         }
 
         let domain = domains.domain(for: raw.domain)

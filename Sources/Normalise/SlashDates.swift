@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PledgeTallyCore
 import Ingest
 
@@ -52,7 +57,7 @@ public enum SlashDates {
     /// The first date of `file` that only makes sense month first, or nil.
     /// Throws what reading the file throws.
     public static func monthFirstDate(in file: PledgeFile) throws -> MonthFirst? {
-        guard try Ingest.mayHoldSlashDateOver12(file) else { return nil }
+        guard try Ingest.bytes(of: file, hold: slashOver12, overlap: 3) else { return nil }
         struct Found: Error { var date: MonthFirst }
         do {
             try Ingest.read(file) { event in
@@ -64,6 +69,26 @@ public enum SlashDates {
             return found.date
         }
         return nil
+    }
+
+    /// Whether `bytes` hold `/NN/` with NN from 13 to 31: where a slash date
+    /// (`3/25/2025`) has its second number over 12 (memchr for each `/`). Only
+    /// a file holding such bytes is read a second time for its date cells.
+    static func slashOver12(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress, bytes.count >= 4 else { return false }
+        let slash = UInt8(ascii: "/")
+        var at = 0
+        let last = bytes.count - 4
+        while at <= last {
+            guard let hit = memchr(base + at, Int32(slash), last - at + 1) else { return false }
+            let i = base.distance(to: UnsafeRawPointer(hit))
+            if bytes[i + 3] == slash {
+                let tens = bytes[i + 1] &- 0x30, units = bytes[i + 2] &- 0x30
+                if tens <= 9 && units <= 9 && (13...31).contains(Int(tens) * 10 + Int(units)) { return true }
+            }
+            at = i + 1
+        }
+        return false
     }
 
     /// The rejection reason of a slash date in a month-first file.

@@ -46,10 +46,7 @@ extension PledgeTallyCommand {
                 language: Language(rawValue: lang) ?? .en, strict: strict)
             Interruption.install()   // SIGTERM, SIGINT, SIGHUP: staging removed, exit 128 + signal
             let facts = try Pipeline.run(options)
-            let digits = options.currency.minorDigits
-            StandardError.line(
-                "pledgetally: \(facts.records) records, \(facts.accepted) pledges, \(facts.rejected) rejected; "
-                    + "total \(facts.grandTotal.total.grouped(places: digits)) \(currency) → \(output)/")
+            StandardError.line(RunWords.summary(facts, output: output))
         }
     }
 }

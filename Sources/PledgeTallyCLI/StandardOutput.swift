@@ -11,6 +11,16 @@ enum StandardOutput {
         var description: String { "cannot write to standard output: \(reason)" }
     }
 
+    static func write(_ bytes: UnsafeRawBufferPointer) throws(WriteFailed) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = Glibc.write(1, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { throw WriteFailed(reason: n < 0 ? String(cString: strerror(errno)) : "nothing written") }
+            offset += n
+        }
+    }
+
     static func write(_ text: String) throws(WriteFailed) {
         var bytes = Array(text.utf8)
         var offset = 0

@@ -32,7 +32,7 @@ enum HistoryDownload {
         guard entry.uncompressedSize <= UInt64(expansionLimit) else {
             throw .content("\(source): \(entry.path) expands to \(entry.uncompressedSize) bytes, over the limit of \(expansionLimit / 1_000_000) MB")
         }
-        guard let part = XlsxArchive.partData(entry), part.method == 0 || part.method == 8 else {
+        guard let part = ZipEntryReader.entryData(entry), part.method == 0 || part.method == 8 else {
             throw .content("\(source): \(entry.path) is neither stored nor deflated; cannot unzip it")
         }
         var bytes: [UInt8] = []
@@ -44,10 +44,10 @@ enum HistoryDownload {
                 bytes.append(contentsOf: chunk)
             }
             // ZIPFoundation's own extract of a deflated entry spins forever on a stream
-            // that does not end within the data (XlsxArchive+Extract.swift says why), so
+            // that does not end within the data (ZipEntryReader says why), so
             // a deflated entry is inflated from its compressed bytes only.
             if part.method == 8 {
-                crc = try XlsxArchive.inflate(entry, path: entry.path, bufferSize: 64 * 1024, skipCRC32: false,
+                crc = try ZipEntryReader.inflate(entry, path: entry.path, bufferSize: 64 * 1024, skipCRC32: false,
                                               read: { buffer, count, at in copy(data, from: part.offset + at, count: count, into: buffer) },
                                               consumer: append)
             } else {

@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 import Normalise
 import PledgeTallyCore
 
@@ -45,11 +46,14 @@ public enum RatesUpdate {
     /// The local history, or nil when there is none yet.
     static func readLocal(_ path: String) throws(RatesUpdateError) -> ECBRateFile.Content? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let bytes: [UInt8]
+        do throws(InputFile.Failure) {
+            bytes = try InputFile.readAll(RawPath(path))   // a regular file only: a named pipe would block
+        } catch {
             throw .ioError("\(path): cannot read the local history")
         }
         do {
-            return try ECBRateFile.parse([UInt8](data), path: path)
+            return try ECBRateFile.parse(bytes, path: path)
         } catch {
             throw .content("\(error.description) (the local history; move it away to start afresh)")
         }

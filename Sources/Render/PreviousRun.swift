@@ -27,7 +27,7 @@ package struct PreviousRun {
     package init(target: String) { self.target = target }
 
     package struct Outcome {
-        var identical: Bool
+        package var identical: Bool
         var changes: RunChanges
         var history: RunHistory
     }

@@ -67,13 +67,9 @@ package final class ReportFiles {
         try workbookRows.send(.rejection(r))
     }
 
-    /// Completes every file. The workbook's remaining rows are written first,
-    /// then its summary sheets, on this thread. `previous` is the run already
-    /// published (see ``PreviousRun``): changes.csv and history.csv, and the
-    /// Changes and Run history sheets, compare with it. Returns true when this
-    /// run is the same run as the published one (nothing to rotate).
-    @discardableResult
-    package func finish(_ facts: RunFacts, previous: PreviousRun? = nil, say: (String) -> Void = { _ in }) throws -> Bool {
+    /// Completes the CSV files and manifest.json. Returns manifest.json's
+    /// text, which tells whether this run is the one already published.
+    package func finishTables(_ facts: RunFacts) throws -> String {
         try pledgesFile.finish()
         try rejectedFile.finish()
         let byDomain = try OutputFile(path: folder("by_domain.csv"))
@@ -86,12 +82,25 @@ package final class ReportFiles {
         let manifest = try OutputFile(path: folder("manifest.json"))
         try manifest.write(manifestText)
         try manifest.finish()
+        return manifestText
+    }
+
+    /// Compares this run with `previous`, the run already published (see
+    /// ``PreviousRun``): writes changes.csv and history.csv, once
+    /// ``finishTables(_:)`` has returned `manifest`.
+    package func compare(with previous: PreviousRun, manifest: String, facts: RunFacts,
+                         say: (String) -> Void = { _ in }) throws -> PreviousRun.Outcome {
         let staging = folder("")
-        let outcome = try previous?.compare(manifest: manifestText, staging: staging.hasSuffix("/") ? String(staging.dropLast()) : staging,
-                                            facts: facts, latestPledgeDate: latestPledgeDate, say: say)
+        return try previous.compare(manifest: manifest, staging: staging.hasSuffix("/") ? String(staging.dropLast()) : staging,
+                                    facts: facts, latestPledgeDate: latestPledgeDate, say: say)
+    }
+
+    /// Completes the workbook: its remaining rows first, then its summary
+    /// sheets, on this thread; the Changes and Run history sheets from
+    /// `comparison` (none: a first run).
+    package func finishWorkbook(_ facts: RunFacts, comparison: PreviousRun.Outcome?) throws {
         try workbookRows.finish()
-        try workbook.finish(facts, changes: outcome?.changes ?? .firstRun, history: outcome?.history ?? RunHistory())
-        return outcome?.identical ?? false
+        try workbook.finish(facts, changes: comparison?.changes ?? .firstRun, history: comparison?.history ?? RunHistory())
     }
 
     /// Stops the workbook's thread after a failure elsewhere.

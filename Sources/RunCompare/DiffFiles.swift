@@ -26,34 +26,44 @@ struct DiffFiles: Sendable {
         var order: (Int, UInt64) { kind == .removed || kind == .nowRejected ? (1, old) : (0, new) }
     }
 
-    /// The four files, opened when first needed.
+    /// The four files, opened when first needed, and the compared columns.
     final class Readers {
         let files: DiffFiles
-        private var open: [Int: CSVRecordFile] = [:]
+        private var open: [CSVRecordFile?] = [nil, nil, nil, nil]
+        /// Per compared field, its column in the old and the new pledges.csv (nil: not in that run's file).
+        let oldColumns: [Int?], newColumns: [Int?]
 
-        init(_ files: DiffFiles) { self.files = files }
+        init(_ files: DiffFiles) {
+            self.files = files
+            oldColumns = files.old.columns(files.fields)
+            newColumns = files.new.columns(files.fields)
+        }
 
-        /// The cells of the row at `place` of the old or new run's pledges.csv or rejected.csv.
-        func row(_ place: UInt64, new: Bool, rejected: Bool) throws(DiffError) -> [String] {
+        /// Calls `body` with the row at `place` of the old or new run's pledges.csv or rejected.csv.
+        func withRow<R>(_ place: UInt64, new: Bool, rejected: Bool, _ body: (CSVRecords.Record) throws -> R) throws -> R {
             let side = new ? files.new : files.old
             let path = rejected ? side.rejectedPath : side.pledgesPath
             let slot = (new ? 2 : 0) + (rejected ? 1 : 0)
             let width = (rejected ? side.rejectedHeader : side.pledgeHeader).count
-            let cells: [String]?
-            do throws(IngestError) {
-                let file: CSVRecordFile
-                if let f = open[slot] { file = f } else {
+            let file: CSVRecordFile
+            if let f = open[slot] { file = f } else {
+                do throws(IngestError) {
                     file = try CSVRecordFile(path: path)
-                    open[slot] = file
+                } catch {
+                    throw DiffError(error.description)
                 }
-                cells = try file.cells(offset: Int(place >> 25), length: Int(place & (1 << 25 - 1)))
-            } catch {
-                throw DiffError(error.description)
+                open[slot] = file
             }
-            guard let cells, cells.count == width else {
-                throw DiffError("\(path): changed while the runs were being compared")
+            let result: R?? = try file.withRecord(offset: Int(place >> 25), length: Int(place & (1 << 25 - 1))) { r -> R? in
+                r.count == width ? try body(r) : nil
             }
-            return cells
+            guard let found = result, let row = found else { throw DiffError("\(path): changed while the runs were being compared") }
+            return row
+        }
+
+        /// The cells of the row at `place` of the old or new run's pledges.csv or rejected.csv.
+        func row(_ place: UInt64, new: Bool, rejected: Bool) throws -> [String] {
+            try withRow(place, new: new, rejected: rejected) { $0.strings }
         }
     }
 

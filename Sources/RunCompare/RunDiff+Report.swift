@@ -39,27 +39,77 @@ extension RunDiff {
         try out(summary)
         try out(bridgeLine)
         let cursor = pledgeCursor()
-        while let p = try cursor.nextChange() {
-            let currency = p.kind == .removed || p.kind == .nowRejected ? oldCurrency : newCurrency
-            let amount = p.amount.isEmpty ? "no amount" : "\(DecimalAmount(plain: p.amount).map { Self.grouped($0, currency) } ?? e(p.amount)) \(currency)"
-            let pledge = "\(e(p.source)) | \(e(p.investor))"
-            switch p.kind {
-            case .added: try out("+ \(pledge) | \(e(p.amountText)) | \(amount)")
-            case .removed: try out("- \(pledge) | \(e(p.amountText)) | \(amount)")
-            case .nowRejected: try out("! now rejected: \(pledge) | \(e(p.amountText)) | \(amount) | \(e(p.rejection))")
-            case .noLongerRejected: try out("* no longer rejected: \(pledge) | \(e(p.amountText)) | \(amount) | was \(e(p.rejection))")
-            case .changed:
-                try out("~ \(pledge)" + (p.delta.map { " | \(Self.signed($0, newCurrency)) \(newCurrency)" } ?? ""))
-                for f in p.fields { try out("    \(e(f.field)): \(e(f.old)) → \(e(f.new))") }
+        while let p = try cursor.nextChange() { try lines(of: p, escaping: e, out) }
+        try domainLines(escaping: e, out)
+    }
+
+    /// The same report as ``writeText(escaping:line:)``, byte for byte, handed
+    /// to `write` in blocks of about 1 MiB. `escape` appends a text's bytes
+    /// made printable, as `escapeText` does to a String. Added, removed and
+    /// changed pledges are written from their rows' bytes (``DiffFiles/appendText(_:_:_:_:)``).
+    public func writeText(escape: @escaping (UnsafeRawBufferPointer, inout [UInt8]) -> Void,
+                          escapeText e: (String) -> String,
+                          write: (UnsafeRawBufferPointer) throws -> Void) throws {
+        var text = ReportBytes(escape: escape)
+        func line(_ s: String) {
+            text.string(s)
+            text.newline()
+        }
+        func flush() throws {
+            try text.bytes.withUnsafeBytes(write)
+            text.bytes.removeAll(keepingCapacity: true)
+        }
+        if isEmpty && sameCurrency {
+            line(summary)
+            return try flush()
+        }
+        line(summary)
+        line(bridgeLine)
+        if let files {
+            let readers = DiffFiles.Readers(files)
+            for c in changeList {
+                do {
+                    switch c.kind {
+                    case .added, .removed, .changed:
+                        try files.appendText(c, self, readers, &text)
+                    case .nowRejected, .noLongerRejected:
+                        let p = try files.pledgeChange(c.kind, old: c.old, new: c.new, readers)
+                        try lines(of: p, escaping: e) { line($0) }
+                    }
+                } catch {
+                    throw Self.runError(error)
+                }
+                if text.isFull { try flush() }
             }
         }
-        if !domains.isEmpty {
-            try out("by domain:")
-            for d in domains {
-                let delta = d.totalDelta.flatMap { $0.isZero ? nil : " (\(Self.signed($0, newCurrency)))" } ?? ""
-                try out("  \(e(d.domain))\(delta)")
-                for f in d.fields { try out("    \(e(f.field)): \(f.old.isEmpty ? "∅" : e(f.old)) → \(f.new.isEmpty ? "∅" : e(f.new))") }
-            }
+        try domainLines(escaping: e) { line($0) }
+        try flush()
+    }
+
+    /// The lines of one pledge change.
+    func lines(of p: PledgeChange, escaping e: (String) -> String, _ out: (String) throws -> Void) throws {
+        let currency = p.kind == .removed || p.kind == .nowRejected ? oldCurrency : newCurrency
+        let amount = p.amount.isEmpty ? "no amount" : "\(DecimalAmount(plain: p.amount).map { Self.grouped($0, currency) } ?? e(p.amount)) \(currency)"
+        let pledge = "\(e(p.source)) | \(e(p.investor))"
+        switch p.kind {
+        case .added: try out("+ \(pledge) | \(e(p.amountText)) | \(amount)")
+        case .removed: try out("- \(pledge) | \(e(p.amountText)) | \(amount)")
+        case .nowRejected: try out("! now rejected: \(pledge) | \(e(p.amountText)) | \(amount) | \(e(p.rejection))")
+        case .noLongerRejected: try out("* no longer rejected: \(pledge) | \(e(p.amountText)) | \(amount) | was \(e(p.rejection))")
+        case .changed:
+            try out("~ \(pledge)" + (p.delta.map { " | \(Self.signed($0, newCurrency)) \(newCurrency)" } ?? ""))
+            for f in p.fields { try out("    \(e(f.field)): \(e(f.old)) → \(e(f.new))") }
+        }
+    }
+
+    /// The lines of the by_domain.csv rows that changed.
+    func domainLines(escaping e: (String) -> String, _ out: (String) throws -> Void) throws {
+        guard !domains.isEmpty else { return }
+        try out("by domain:")
+        for d in domains {
+            let delta = d.totalDelta.flatMap { $0.isZero ? nil : " (\(Self.signed($0, newCurrency)))" } ?? ""
+            try out("  \(e(d.domain))\(delta)")
+            for f in d.fields { try out("    \(e(f.field)): \(f.old.isEmpty ? "∅" : e(f.old)) → \(f.new.isEmpty ? "∅" : e(f.new))") }
         }
     }
 

@@ -98,29 +98,13 @@ struct ReferenceData {
     /// until someone writes to it) or a device is refused (exit 66), as is a
     /// missing file or one that cannot be read.
     static func readAll(_ path: String, missing: String) throws(RunError) -> [UInt8] {
-        let opened: (descriptor: Int32, size: Int)
         do throws(InputFile.Failure) {
-            opened = try InputFile.open(RawPath(path))
+            return try InputFile.readAll(RawPath(path))
         } catch {
             switch error {
             case .cannotOpen(ENOENT): throw RunError(.inputMissing, "\(path): \(missing)")
             case .cannotOpen(let code): throw RunError(.inputMissing, "\(path): cannot read: \(String(cString: strerror(code)))")
             case .notRegular: throw RunError(.inputMissing, "\(path): not a regular file (a folder or a special file)")
-            }
-        }
-        let fd = opened.descriptor
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(opened.size)
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n > 0 {
-                bytes.append(contentsOf: chunk[..<n])
-            } else if n == 0 {
-                return bytes
-            } else if errno != EINTR {
-                throw RunError(.inputMissing, "\(path): cannot read: \(String(cString: strerror(errno)))")
             }
         }
     }

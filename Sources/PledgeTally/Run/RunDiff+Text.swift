@@ -9,4 +9,10 @@ extension RunDiff {
     public func writeText(line: (String) throws -> Void) throws {
         try writeText(escaping: { StandardError.printable($0) }, line: line)
     }
+
+    /// The same report as bytes, in blocks of about 1 MiB (the `diff` command's stdout).
+    public func writeTextBlocks(_ write: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try writeText(escape: { StandardError.appendPrintable($0, to: &$1) }, escapeText: { StandardError.printable($0) },
+                      write: write)
+    }
 }

@@ -55,4 +55,52 @@ public enum StandardError {
         }
         return String(out)
     }
+
+    /// Appends `bytes` (UTF-8) made printable: the bytes themselves when
+    /// ``printable(_:limit:)`` would leave them as they are — valid UTF-8, no
+    /// scalar it escapes, too short to be cut — else its String's result.
+    ///
+    /// Why: `diff` of two unrelated 1,000,000-pledge runs escapes about 8
+    /// million cells; through Strings that was a tenth of its 58 s (perf).
+    public static func appendPrintable(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+        if bytes.count <= lineLimit && isPrintableAsIs(bytes) {
+            out.append(contentsOf: bytes)
+        } else {
+            out.append(contentsOf: printable(String(decoding: bytes, as: UTF8.self)).utf8)
+        }
+    }
+
+    /// Valid UTF-8 (shortest forms, no surrogates, at most U+10FFFF) without a
+    /// control character, U+200E/F, U+2028–202E or U+2066–9.
+    static func isPrintableAsIs(_ b: UnsafeRawBufferPointer) -> Bool {
+        let n = b.count
+        var i = 0
+        @inline(__always) func follows(_ k: Int) -> Bool { k < n && b[k] & 0xC0 == 0x80 }
+        while i < n {
+            let x = b[i]
+            if x < 0x80 {
+                if x < 0x20 || x == 0x7F { return false }
+                i += 1
+            } else if x < 0xC2 {
+                return false
+            } else if x < 0xE0 {
+                guard follows(i + 1), x != 0xC2 || b[i + 1] >= 0xA0 else { return false }   // U+0080–009F
+                i += 2
+            } else if x < 0xF0 {
+                guard follows(i + 1), follows(i + 2) else { return false }
+                let v = UInt32(x & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                if v < 0x800 || (0xD800...0xDFFF).contains(v) { return false }
+                if v == 0x200E || v == 0x200F || (0x2028...0x202E).contains(v) || (0x2066...0x2069).contains(v) { return false }
+                i += 3
+            } else if x < 0xF5 {
+                guard follows(i + 1), follows(i + 2), follows(i + 3) else { return false }
+                let v = UInt32(x & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12
+                if v < 0x10000 || v > 0x10FFFF { return false }
+                i += 4
+            } else {
+                return false
+            }
+        }
+        return true
+    }
 }

@@ -175,6 +175,18 @@ struct RatesUpdateTests {
         #expect(try s.ratesFolder() == ["eurofxref-hist.csv"])
     }
 
+    @Test("a local history that is a named pipe is refused (74), not waited on")
+    func localHistoryIsANamedPipe() throws {
+        let s = try Setup()
+        try FileManager.default.removeItem(atPath: s.history)
+        #expect(mkfifo(s.history, 0o644) == 0)
+        let result = try Command.run(["rates", "update", "--input", s.input, "--url", s.server.url("hist.zip")],
+                                     timeout: 30)
+        #expect(!result.timedOut, "rates update waited on the named pipe")
+        #expect(result.status == 74, "\(result.stderr)")
+        #expect(result.stderr.contains("rates/eurofxref-hist.csv: cannot read the local history"), "\(result.stderr)")
+    }
+
     @Test("a bad option is a usage error naming it", arguments: [
         (["--url", "ftp://example.org/x.zip"], "--url must be an http or https URL"),
         (["--timeout", "0"], "--timeout must be a number of seconds"),

@@ -59,7 +59,7 @@ struct CurrencyColumnTests {
 
     @Test("The amount's currency and the column's", arguments: cases)
     func column(_ c: Case) {
-        var normaliser = Normaliser(domains: DomainMap(rules: []), defaultDate: Day(iso: "2025-02-10"))
+        var normaliser = Normaliser(domains: DomainMap(rules: []), defaultDate: Day(iso: "2025-02-10"), words: { _ in "" })
         let raw = RawRecord(source: "p.csv", line: 2, investor: "Fund", amount: c.amount, domain: "cloud",
                             currency: c.column)
         switch normaliser.normalise(raw) {

@@ -29,8 +29,13 @@ public enum Qualifier: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// The qualifiers whose amount is a ceiling: the total may shrink.
+    public static let ceilings: [Qualifier] = [.upTo, .range]
+    /// The qualifiers whose amount is a floor: the total may grow.
+    public static let floors: [Qualifier] = [.atLeast, .initial]
+
     /// Pledges whose total may shrink: their amount is a ceiling.
-    public var isCeiling: Bool { self == .upTo || self == .range }
+    public var isCeiling: Bool { self == .upTo || self == .range }   // Self.ceilings, without a search per pledge
     /// Pledges whose total may grow: their amount is a floor.
-    public var isFloor: Bool { self == .atLeast || self == .initial }
+    public var isFloor: Bool { self == .atLeast || self == .initial }   // Self.floors
 }

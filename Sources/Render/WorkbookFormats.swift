@@ -129,12 +129,16 @@ final class WorkbookFormats {
         var styles: [CellFormat?] = []
         for q in Qualifier.allCases {
             let style: Format?
-            switch q {
-            case .exact: style = nil
-            case .upTo, .range: style = Format().backgroundColor(0xFFE699).fontColor(0x7F6000)
-            case .atLeast, .initial: style = Format().backgroundColor(0xBDD7EE).fontColor(0x1F4E79)
-            case .approximately: style = Format().italic().fontColor(0x7F7F7F)
-            case .unspecified: style = Format().backgroundColor(0xE7E6E6).fontColor(0x7F7F7F)
+            if q.isCeiling {
+                style = Format().backgroundColor(0xFFE699).fontColor(0x7F6000)
+            } else if q.isFloor {
+                style = Format().backgroundColor(0xBDD7EE).fontColor(0x1F4E79)
+            } else {
+                switch q {
+                case .approximately: style = Format().italic().fontColor(0x7F7F7F)
+                case .unspecified: style = Format().backgroundColor(0xE7E6E6).fontColor(0x7F7F7F)
+                default: style = nil
+                }
             }
             styles.append(try style.map { f throws(XlsxError) in try book.register(f) })
         }

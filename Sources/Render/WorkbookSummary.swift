@@ -175,10 +175,10 @@ struct WorkbookSummary {
                                    cachedNumber: Double(d.unpriced), format: formats.count)
             try sheet.writeFormula(row: row, col: 3, formula: f.sum(c.amount, match, over: c.domain),
                                    cachedNumber: d.total.nearestDouble, format: money)
-            try sheet.writeFormula(row: row, col: 4, formula: f.sum(c.amount, match, over: c.domain, qualifiers: q([.upTo, .range])),
+            try sheet.writeFormula(row: row, col: 4, formula: f.sum(c.amount, match, over: c.domain, qualifiers: q(Qualifier.ceilings)),
                                    cachedNumber: d.ceiling.nearestDouble, format: money)
             try sheet.writeFormula(row: row, col: 5,
-                                   formula: f.sum(c.amount, match, over: c.domain, qualifiers: q([.atLeast, .initial])),
+                                   formula: f.sum(c.amount, match, over: c.domain, qualifiers: q(Qualifier.floors)),
                                    cachedNumber: d.floor.nearestDouble, format: money)
             try sheet.writeFormula(row: row, col: 6, formula: lowFormula(d, row: row), cachedNumber: d.low.nearestDouble,
                                    format: money)

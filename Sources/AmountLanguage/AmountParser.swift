@@ -1,3 +1,4 @@
+import Foundation
 import PledgeTallyCore
 
 /// Reads an amount phrase as the press writes it — "jusqu’à 50 milliards d’euros",
@@ -26,7 +27,7 @@ import PledgeTallyCore
 ///   10^18 (long scale), so "1 trillion d’euros" is out of range. Abbreviations
 ///   keep their value: "bn" is always 10^9, "tn" 10^12.
 /// - **Limits.** The amount, after scaling, must be above zero, at most 10^15
-///   units, with at most 6 decimal places; phrases longer than 1,000 bytes are
+///   units, with at most 6 decimal places; phrases longer than 1,000 characters are
 ///   rejected.
 /// - **Repeated currency.** The same currency twice ("€5bn euros") is accepted;
 ///   two different ones ("5 € USD") are an error.
@@ -44,14 +45,30 @@ public enum AmountParser {
     static let maximumAmount = DecimalAmount(mantissa: 1_000_000_000_000_000)
     /// The most decimal places an amount may have once scaled.
     static let maximumDecimalPlaces = 6
-    /// The longest phrase read, in UTF-8 bytes.
+    /// The longest phrase read, in Unicode scalars of its NFC form: a measure
+    /// that every normalisation form of a phrase and both apostrophes share, so
+    /// that "jusqu’à" and "jusqu'à" (one byte shorter) fall on the same side.
     static let maximumLength = 1000
+
+    /// Whether `text` is over ``maximumLength``. Linear; a text of at most half
+    /// the limit in UTF-8 bytes is never measured (no scalar composes to more
+    /// scalars than it has bytes, so n bytes are at most n scalars in NFC; half
+    /// leaves a margin), so the phrases of real files cost nothing.
+    static func isTooLong(_ text: String) -> Bool {
+        if text.utf8.count <= maximumLength / 2 { return false }
+        var scalars = 0
+        for _ in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+            scalars += 1
+            if scalars > maximumLength { return true }
+        }
+        return false
+    }
 
     /// Reads one amount phrase. Never crashes, never hangs, linear in the input.
     public static func parse(_ text: String) -> Result<ParsedAmount, AmountParseError> {
         var text = text
-        if text.utf8.count > maximumLength {
-            return .failure(AmountParseError("phrase too long (over \(maximumLength) bytes) to be an amount", position: 0))
+        if isTooLong(text) {
+            return .failure(AmountParseError("phrase too long (over \(maximumLength) characters) to be an amount", position: 0))
         }
         return text.withUTF8 { bytes in
             var tokenizer = AmountTokenizer(bytes, lexicon: AmountLexicon.shared)

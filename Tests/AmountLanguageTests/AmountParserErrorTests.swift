@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import AmountLanguage
 import PledgeTallyCore
@@ -75,6 +76,41 @@ struct AmountParserErrorTests {
 
     @Test("Rejected phrases name the reason", arguments: cases)
     func rejected(_ c: AmountErrorCase) { expectRefused(c) }
+
+    /// The length limit counts what every spelling of a phrase shares: "jusqu’à"
+    /// is two UTF-8 bytes longer than "jusqu'à", and "à" in NFD one longer than
+    /// in NFC, yet all four spellings of a phrase at the limit read alike, and
+    /// all four one character over are refused. (Counted in bytes, the ’
+    /// spelling of this phrase was refused and the ' one read.)
+    @Test func lengthLimitIsTheSameForEverySpelling() throws {
+        func spellings(_ phrase: String) -> [String] {
+            let straight = phrase.replacingOccurrences(of: "’", with: "'")
+            return [phrase, straight, phrase.decomposedStringWithCanonicalMapping,
+                    straight.decomposedStringWithCanonicalMapping]
+        }
+        let head = "jusqu’à environ "
+        let tail = "5 M€"
+        let atLimit = head + String(repeating: " ", count: 1000 - head.count - tail.count) + tail
+        #expect(atLimit.unicodeScalars.count == 1000)
+        #expect(atLimit.utf8.count == 1005)   // ’ and € three bytes each, à two
+        var amounts: [ParsedAmount] = []
+        for spelling in spellings(atLimit) {
+            guard case .success(let parsed) = AmountParser.parse(spelling) else {
+                Issue.record("\(spelling.unicodeScalars.count) scalars, \(spelling.utf8.count) bytes: refused")
+                continue
+            }
+            amounts.append(parsed)
+        }
+        #expect(amounts.count == 4 && Set(amounts.map { "\($0)" }).count == 1)
+        #expect(amounts.first?.amount == DecimalAmount(mantissa: 5_000_000))
+        for spelling in spellings(" " + atLimit) {
+            guard case .failure(let error) = AmountParser.parse(spelling) else {
+                Issue.record("\(spelling.utf8.count) bytes: read")
+                continue
+            }
+            #expect(error.reason.contains("too long"))
+        }
+    }
 
     @Test func positionPointsAtTheOffendingWord() {
         guard case let .failure(e2) = AmountParser.parse("jusqu’à 5 bitcoins") else {

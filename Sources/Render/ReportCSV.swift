@@ -56,7 +56,10 @@ extension CSVWriter {
     /// One row: each column's cell of `row`, then the line end.
     @inline(__always)
     mutating func row<Row>(_ row: Row, _ columns: [OutputColumn<Row>], reportingDigits: Int) throws(OutputError) {
-        for column in columns { try cell(column.cell(row), reportingDigits: reportingDigits) }
+        // By index: `for column in columns` copies each column, labels and all
+        // (a retain and release per string, 17 times a row: 0.9 s of the main
+        // thread at 1M pledges, perf); `columns[i].cell` copies the closure only.
+        for i in columns.indices { try cell(columns[i].cell(row), reportingDigits: reportingDigits) }
         try endRow()
     }
 

@@ -18,10 +18,10 @@ public struct DuplicateFinder: Sendable {
     private var used = 0
     private var sources: [String] = []
     private var sourceIndex: [String: Int] = [:]
-    /// Folded forms of recent investor names that are not ASCII: folding
-    /// (canonical decomposition, case and marks) cost 2.9 s of the reading
-    /// thread at 1M pledges (perf), and names repeat. Emptied when full.
-    private var foldedNames: [String: String] = [:]
+    /// Folded forms of investor names that are not ASCII: folding (canonical
+    /// decomposition, case and marks) cost 2.9 s of the reading thread at 1M
+    /// pledges (perf), and names repeat.
+    private var foldedNames = TextMemo<String>(maxEntries: DuplicateFinder.foldedNamesLimit)
     static let foldedNamesLimit = 4096
     /// How many pledges repeated an earlier one.
     public private(set) var count = 0
@@ -74,9 +74,8 @@ public struct DuplicateFinder: Sendable {
 
     private mutating func folded(_ name: String) -> String {
         if let f = foldedNames[name] { return f }
-        if foldedNames.count >= Self.foldedNamesLimit { foldedNames.removeAll(keepingCapacity: true) }
         let f = TextFolding.fold(name)
-        foldedNames[name] = f
+        foldedNames.remember(f, for: name)
         return f
     }
 

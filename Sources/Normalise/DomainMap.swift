@@ -24,7 +24,7 @@ public struct DomainMap: Sendable {
 
     public let rules: [Rule]
     private let matcher: DomainMatcher
-    private var cache: [String: String] = [:]
+    private var cache = TextMemo<String>(maxEntries: DomainMap.maxCached)
     /// Domain texts that matched no rule, in the order first seen; at most
     /// `maxUnclassified` of them.
     public private(set) var unclassifiedTexts: [String] = []
@@ -60,7 +60,7 @@ public struct DomainMap: Sendable {
                 }
             }
         }
-        if cache.count < Self.maxCached && text.utf8.count <= 256 { cache[text] = result }
+        cache.remember(result, for: text)
         return result
     }
 }

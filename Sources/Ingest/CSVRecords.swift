@@ -247,6 +247,25 @@ package enum CSVRecords {
     }
 }
 
+/// Parses one record from bytes already read (a row of a file read back in
+/// a larger block), keeping its cell bounds between calls.
+package final class CSVRecordParser {
+    private var record = CSVRecords.Record()
+
+    package init() {}
+
+    /// Calls `body` with the record that `bytes` hold; nil when they are not
+    /// exactly one whole record. The record is valid only during `body`.
+    package func withRecord<R>(_ bytes: UnsafeRawBufferPointer, _ body: (CSVRecords.Record) throws -> R) rethrows -> R? {
+        guard let p = bytes.baseAddress, !bytes.isEmpty else { return nil }
+        let start = p.assumingMemoryBound(to: UInt8.self)
+        guard case .record(let next, _) = record.parse(start, from: 0, count: bytes.count, atEnd: true), next == bytes.count else {
+            return nil
+        }
+        return try body(record)
+    }
+}
+
 /// A CSV file whose records are read one at a time by their place, as
 /// ``CSVRecords/Record`` gave it (offset and length): one pread each, the
 /// record parsed where it was read.

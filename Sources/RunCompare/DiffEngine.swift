@@ -5,11 +5,12 @@ import Dispatch
 /// Pairs the pledges of two runs in bounded memory.
 ///
 /// Pass 1 (``DiffSide/scan(compared:)``) streams each run's pledges.csv and
-/// rejected.csv and keeps, per row, 32 bytes: a hash of (source, investor),
+/// rejected.csv and keeps, per row, 40 bytes: a hash of (source, investor),
 /// the line, where the row lies in its file and a hash of the compared cells.
 /// Sorted by (key, line), the two runs line up for one merge that pairs the
-/// n-th occurrence of a key with the n-th. Pass 2 reads only the rows of the
-/// pairs that differ, by their place, to confirm the change and weigh it; a
+/// n-th occurrence of a key with the n-th. Pass 2 confirms and weighs each
+/// pair that differs from what pass 1 kept of its rows (``DiffSide/Facts``),
+/// reading them back only when that is not enough; a
 /// change is then kept as 64 bytes, in report order, and its text is read
 /// again when it is written (``DiffFiles``). Memory grows with the number of
 /// changes, not of pledges, and no change's text is held.
@@ -39,12 +40,14 @@ struct DiffEngine {
         var kind: RunDiff.Kind
         var old: UInt64
         var new: UInt64
+        /// The rows' ``DiffSide/Facts`` (unused for the rarer kinds).
+        var oldFacts = DiffSide.Facts(bits: 0), newFacts = DiffSide.Facts(bits: 0)
     }
 
     /// `parallel`: the two runs' files are scanned at once, on two threads.
     func run(into diff: inout RunDiff, parallel: Bool) throws {
         var pairs: [Pair]
-        do {   // the entries (32 bytes a row) live only here
+        do {   // the entries (40 bytes a row) live only here
             let contiguous = DiffSide.isContiguous(files.old.columns(files.fields))
                 && DiffSide.isContiguous(files.new.columns(files.fields))
             let ((a, oldTotal), (b, newTotal)) = try Self.scan(files, contiguous: contiguous, parallel: parallel)
@@ -53,8 +56,8 @@ struct DiffEngine {
             pairs = Self.pair(a, b, &diff)
         }
 
-        // Pass 2: confirm each change from its rows (the hashes only say
-        // "maybe"), weigh it by its delta. One thread: split in two it took
+        // Pass 2: confirm each change (the hashes only say "maybe" unless
+        // the compared cells are plain), weigh it by its delta. One thread: split in two it took
         // no less time on the shared 2 cores (39 s against 35 s, load 4–6)
         // and 22 MB more.
         var weighed = try Self.weigh(pairs[...], files)
@@ -88,11 +91,13 @@ struct DiffEngine {
     private static func weigh(_ pairs: ArraySlice<Pair>, _ files: DiffFiles) throws -> Weighed {
         let readers = DiffFiles.Readers(files)
         var w = Weighed()
+        w.list.reserveCapacity(pairs.count)
         for p in pairs {
             let delta: DecimalAmount?
             switch p.kind {
             case .added, .removed, .changed:
-                guard case .change(let d) = try files.weigh(p.kind, old: p.old, new: p.new, readers) else { continue }
+                let weight = try quickWeight(p, files) ?? files.weigh(p.kind, old: p.old, new: p.new, readers)
+                guard case .change(let d) = weight else { continue }
                 delta = d
             case .nowRejected, .noLongerRejected:
                 delta = try files.pledgeChange(p.kind, old: p.old, new: p.new, readers).delta
@@ -109,6 +114,21 @@ struct DiffEngine {
             }
         }
         return w
+    }
+
+    /// The weight of a pair from pass 1's facts, without reading its rows;
+    /// nil when a row must be read (an amount too long to keep, or a changed
+    /// pair with a quoted or non-ASCII compared cell: compared as Strings).
+    private static func quickWeight(_ p: Pair, _ files: DiffFiles) throws -> DiffFiles.Weight? {
+        let o = p.oldFacts, n = p.newFacts
+        switch p.kind {
+        case .changed: guard o.isKnown, n.isKnown, o.isPlain, n.isPlain else { return nil }
+        case .added: guard n.isKnown else { return nil }
+        default: guard o.isKnown else { return nil }
+        }
+        let after = p.kind == .removed ? nil : n.amount, before = p.kind == .added ? nil : o.amount
+        guard files.sameCurrency, after != nil || before != nil else { return .change(delta: nil) }
+        return .change(delta: try (after ?? .zero).subtracting(before ?? .zero))
     }
 
     private final class Scan: @unchecked Sendable {
@@ -136,10 +156,18 @@ struct DiffEngine {
         var pairs: [Pair] = []
         let rejected: UInt64 = 1 << 31
         func oldOnly(_ e: DiffSide.Entry) {
-            if e.rank & rejected != 0 { diff.rejectionsRemoved += 1 } else { pairs.append(Pair(kind: .removed, old: e.place, new: 0)) }
+            if e.rank & rejected != 0 {
+                diff.rejectionsRemoved += 1
+            } else {
+                pairs.append(Pair(kind: .removed, old: e.place, new: 0, oldFacts: e.facts))
+            }
         }
         func newOnly(_ e: DiffSide.Entry) {
-            if e.rank & rejected != 0 { diff.rejectionsAdded += 1 } else { pairs.append(Pair(kind: .added, old: 0, new: e.place)) }
+            if e.rank & rejected != 0 {
+                diff.rejectionsAdded += 1
+            } else {
+                pairs.append(Pair(kind: .added, old: 0, new: e.place, newFacts: e.facts))
+            }
         }
         var i = 0, j = 0
         while i < a.count || j < b.count {
@@ -154,7 +182,10 @@ struct DiffEngine {
                 while i < a.count && j < b.count && a[i].key == key && b[j].key == key {
                     let (x, y) = (a[i], b[j])
                     switch (x.rank & rejected != 0, y.rank & rejected != 0) {
-                    case (false, false): if x.content != y.content { pairs.append(Pair(kind: .changed, old: x.place, new: y.place)) }
+                    case (false, false):
+                        if x.content != y.content {
+                            pairs.append(Pair(kind: .changed, old: x.place, new: y.place, oldFacts: x.facts, newFacts: y.facts))
+                        }
                     case (false, true): pairs.append(Pair(kind: .nowRejected, old: x.place, new: y.place))
                     case (true, false): pairs.append(Pair(kind: .noLongerRejected, old: x.place, new: y.place))
                     case (true, true): break

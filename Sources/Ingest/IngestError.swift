@@ -40,7 +40,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     }
 
     /// The system's message for an errno value.
-    static func systemMessage(_ code: Int32) -> String {
+    package static func systemMessage(_ code: Int32) -> String {
         String(cString: strerror(code))
     }
 }

@@ -39,12 +39,23 @@ struct DiffFiles: Sendable {
             newColumns = files.new.columns(files.fields)
         }
 
+        /// The rows of the chunk being written, read ahead (``RowArena``); rows it does not hold are read alone.
+        var arena: RowArena?
+        /// The change being written, as the arena numbers it.
+        var index = -1
+        private let parser = CSVRecordParser()
+
         /// Calls `body` with the row at `place` of the old or new run's pledges.csv or rejected.csv.
         func withRow<R>(_ place: UInt64, new: Bool, rejected: Bool, _ body: (CSVRecords.Record) throws -> R) throws -> R {
             let side = new ? files.new : files.old
             let path = rejected ? side.rejectedPath : side.pledgesPath
             let slot = (new ? 2 : 0) + (rejected ? 1 : 0)
             let width = (rejected ? side.rejectedHeader : side.pledgeHeader).count
+            if !rejected, let arena, let bytes = arena.row(place, new: new, index: index) {
+                let result: R?? = try parser.withRecord(bytes) { r -> R? in r.count == width ? try body(r) : nil }
+                guard let found = result, let row = found else { throw DiffError("\(path): changed while the runs were being compared") }
+                return row
+            }
             let file: CSVRecordFile
             if let f = open[slot] { file = f } else {
                 do throws(IngestError) {

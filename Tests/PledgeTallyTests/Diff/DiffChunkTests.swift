@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+@testable import PledgeTally
+@testable import PledgeTallyCore
+@testable import RunCompare
+
+/// The diff's text written a chunk of rows at a time (``RowArena``) against
+/// the same text with each row read alone, and pass 2's weighing from pass 1's
+/// facts against reading the rows.
+@Suite("Diff chunks")
+struct DiffChunkTests {
+    static let pledgeHeader = "source,line,investor,domain,amount_text,amount_eur,notes\n"
+    static let rejectedHeader = "source,line,investor,amount_text,field,value,reason\n"
+
+    let dir: TemporaryDirectory
+
+    init() throws { dir = try TemporaryDirectory() }
+
+    /// Cells that are plain, quoted, accented, decomposed (not canonical), long.
+    static func cell(_ g: inout SplitMix64, long: Bool) -> String {
+        switch g.next() % 9 {
+        case 0: return "\"a, \"\"quoted\"\" \(g.next() % 50)\""
+        case 1: return "Énergie \(g.next() % 40)"
+        case 2: return "E\u{301}nergie \(g.next() % 40)"   // é decomposed: compared as a String
+        case 3: return "\"Eau, \u{2019}\(g.next() % 30)\u{20AC}\""
+        case 4: return long ? String(repeating: "x", count: 300 + Int(g.next() % 200)) : "long"
+        case 5: return ""
+        default: return "plain\(g.next() % 60)"
+        }
+    }
+
+    static func amount(_ g: inout SplitMix64) -> String {
+        switch g.next() % 7 {
+        case 0: return ""
+        case 1: return "123456789012345678901234.5"   // too long to keep: read back
+        default: return "\(g.next() % 100_000).\(g.next() % 100)"
+        }
+    }
+
+    /// Two runs of `n` investors each: most rows changed, some only in one run,
+    /// some rejected in one; the new pledges.csv ends without a line end.
+    func makeRuns(n: Int, seed: UInt64) throws {
+        var g = SplitMix64(seed: seed)
+        for (folder, side) in [("o", 0), ("n", 1)] {
+            var pledges = Self.pledgeHeader, rejected = Self.rejectedHeader
+            for i in 0..<n {
+                let investor = "Investor \(i % (n / 3 + 1))"   // repeated investors: n-th occurrences
+                let r = g.next() % 20
+                if r == 0 && side == 0 || r == 1 && side == 1 { continue }   // removed, added
+                if r == 2 + UInt64(side) {
+                    rejected += "s.csv,\(i + 2),\(investor),lots,amount,lots,unknown word ‘lots’\n"
+                    continue
+                }
+                let long = g.next() % 5 == 0
+                let cells = [Self.cell(&g, long: long), Self.cell(&g, long: false), Self.amount(&g), Self.cell(&g, long: long)]
+                pledges += "s.csv,\(i + 2),\(investor),\(cells.joined(separator: ","))\n"
+            }
+            if side == 1 { pledges.removeLast() }
+            try dir.write("\(folder)/pledges.csv", pledges)
+            try dir.write("\(folder)/rejected.csv", rejected)
+            try dir.write("\(folder)/by_domain.csv", "domain,pledges,total_eur\n")
+        }
+    }
+
+    func text(_ d: RunDiff, _ tuning: RowArena.Tuning?) throws -> [UInt8] {
+        var out: [UInt8] = []
+        try d.writeText(escape: { StandardError.appendPrintable($0, to: &$1) }, escapeText: { StandardError.printable($0) },
+                        tuning: tuning) { out.append(contentsOf: $0) }
+        return out
+    }
+
+    static let tunings: [RowArena.Tuning] = [
+        .init(budget: 1, gap: 0, span: 1, piece: 1),                // a chunk per change, a read per row
+        .init(budget: 700, gap: 64, span: 900, piece: 300),         // long rows outgrow the span
+        .init(budget: 5000, gap: 1 << 20, span: 4096, piece: 2000), // every row joined up to the span
+        .init(budget: 1 << 20, gap: 8 << 10, span: 1 << 20, piece: 1 << 20),
+        .init(),
+    ]
+
+    @Test(arguments: [1, 2, 3])
+    func chunkedTextIsTheTextReadRowByRow(seed: UInt64) throws {
+        try makeRuns(n: 400, seed: seed)
+        let d = try RunDiff(oldFolder: dir.path("o"), newFolder: dir.path("n"))
+        #expect(d.count(.changed) > 100 && d.count(.added) > 0 && d.count(.removed) > 0)
+        #expect(d.count(.nowRejected) + d.count(.noLongerRejected) > 0)
+        let reference = try text(d, nil)
+        #expect(String(decoding: reference, as: UTF8.self) == (try d.text()))
+        for t in Self.tunings { #expect(try text(d, t) == reference, "\(t)") }
+    }
+
+    @Test func theLastRowOfAFileWithoutItsLineEnd() throws {
+        try dir.write("o/pledges.csv", Self.pledgeHeader + "s.csv,2,A,x,1 €,1.00,\ns.csv,3,B,x,2 €,2.00,")
+        try dir.write("n/pledges.csv", Self.pledgeHeader + "s.csv,2,A,x,1 €,1.00,\ns.csv,3,B,y,3 €,3.00,")
+        for f in ["o", "n"] {
+            try dir.write("\(f)/rejected.csv", Self.rejectedHeader)
+            try dir.write("\(f)/by_domain.csv", "domain,pledges,total_eur\n")
+        }
+        let d = try RunDiff(oldFolder: dir.path("o"), newFolder: dir.path("n"))
+        #expect(d.count(.changed) == 1)
+        let reference = try text(d, nil)
+        for t in Self.tunings { #expect(try text(d, t) == reference) }
+    }
+
+    @Test func aFileThatShrankIsReportedAsChanged() throws {
+        try makeRuns(n: 200, seed: 9)
+        let d = try RunDiff(oldFolder: dir.path("o"), newFolder: dir.path("n"))
+        let path = dir.path("n/pledges.csv")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: path))
+        for t in [nil] + Self.tunings {
+            let error = #expect(throws: DiffError.self) { _ = try text(d, t) }
+            #expect(error?.message.hasSuffix("changed while the runs were being compared") == true)
+        }
+    }
+
+    /// Pairs told apart by their hashes only: the same value written another
+    /// way (quoted, decomposed) is no change; a canonical cell that differs is.
+    @Test func weighingFromFactsAgreesWithTheRows() throws {
+        try dir.write("o/pledges.csv", Self.pledgeHeader + """
+            s.csv,2,A,x,"quoted",1.50,
+            s.csv,3,B,x,é,2.00,
+            s.csv,4,C,x,"a, b",3.00,
+            s.csv,5,D,x,1 €,123456789012345678901234.5,
+
+            """)
+        try dir.write("n/pledges.csv", Self.pledgeHeader + """
+            s.csv,2,A,x,quoted,1.50,
+            s.csv,3,B,x,e\u{301},2.00,
+            s.csv,4,C,x,"a, c",3.25,
+            s.csv,5,D,x,2 €,123456789012345678901234.6,
+
+            """)
+        for f in ["o", "n"] {
+            try dir.write("\(f)/rejected.csv", Self.rejectedHeader)
+            try dir.write("\(f)/by_domain.csv", "domain,pledges,total_eur\n")
+        }
+        let d = try RunDiff(oldFolder: dir.path("o"), newFolder: dir.path("n"))
+        #expect(try d.pledgeChanges().map(\.investor) == ["C", "D"])
+        #expect(d.bridge.changed == DecimalAmount(plain: "0.35"))
+    }
+
+    @Test func canonicalCells() {
+        func canonical(_ s: String) -> Bool {
+            var s = s
+            return s.withUTF8 { DiffSide.isCanonical(UnsafeRawBufferPointer($0)) }
+        }
+        #expect(canonical("plain text 12345678901234567890"))
+        #expect(canonical("\"a, b\"") && canonical("\"say \"\"hi\"\"\"") && canonical("Énergie – 3 €\u{202F}"))
+        #expect(canonical(""))
+        #expect(!canonical("\"quoted\""))            // could be written without quotes
+        #expect(!canonical("\"\""))
+        #expect(!canonical("E\u{301}nergie"))         // a combining mark
+        #expect(!canonical("\u{2126}") && !canonical("\u{2001}") && !canonical("日本"))
+        #expect(!canonical("a\rb") && !canonical("a\"b"))
+        let cut: [UInt8] = [0x61, 0xC3]   // a sequence cut short: not valid UTF-8
+        #expect(!cut.withUnsafeBytes { DiffSide.isCanonical($0) })
+    }
+}

@@ -72,11 +72,23 @@ public enum StandardError {
 
     /// Valid UTF-8 (shortest forms, no surrogates, at most U+10FFFF) without a
     /// control character, U+200E/F, U+2028–202E or U+2066–9.
+    ///
+    /// ASCII is skipped 8 bytes at a time (the diff of unrelated 1M-pledge
+    /// runs checks 455 MB of cells this way: byte by byte it was 7 % of its text's time).
     static func isPrintableAsIs(_ b: UnsafeRawBufferPointer) -> Bool {
         let n = b.count
         var i = 0
         @inline(__always) func follows(_ k: Int) -> Bool { k < n && b[k] & 0xC0 == 0x80 }
         while i < n {
+            if i + 8 <= n {
+                // No byte ≥ 0x80, below 0x20 or 0x7F ("Bit Twiddling Hacks": hasless, haszero).
+                let w = b.loadUnaligned(fromByteOffset: i, as: UInt64.self), d = w ^ 0x7F7F_7F7F_7F7F_7F7F
+                let flagged = w | (w &- 0x2020_2020_2020_2020) & ~w | (d &- 0x0101_0101_0101_0101) & ~d
+                if flagged & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+            }
             let x = b[i]
             if x < 0x80 {
                 if x < 0x20 || x == 0x7F { return false }

@@ -57,9 +57,9 @@ struct DiffEngine {
         }
 
         // Pass 2: confirm each change (the hashes only say "maybe" unless
-        // the compared cells are plain), weigh it by its delta. One thread: split in two it took
-        // no less time on the shared 2 cores (39 s against 35 s, load 4–6)
-        // and 22 MB more.
+        // the compared cells are canonical), weigh it by its delta. One
+        // thread: split in two it took no less time on the shared 2 cores
+        // (39 s against 35 s, load 4–6) and 22 MB more.
         var weighed = try Self.weigh(pairs[...], files)
         var list = weighed.list
         weighed.list = []
@@ -118,7 +118,7 @@ struct DiffEngine {
 
     /// The weight of a pair from pass 1's facts, without reading its rows;
     /// nil when a row must be read (an amount too long to keep, or a changed
-    /// pair with a quoted or non-ASCII compared cell: compared as Strings).
+    /// pair with a compared cell that is not canonical: compared as Strings).
     private static func quickWeight(_ p: Pair, _ files: DiffFiles) throws -> DiffFiles.Weight? {
         let o = p.oldFacts, n = p.newFacts
         switch p.kind {

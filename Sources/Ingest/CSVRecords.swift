@@ -137,6 +137,14 @@ package enum CSVRecords {
             hash.add(UnsafeRawBufferPointer(start: base + from, count: e - from))
         }
 
+        /// Cells `first…last` as written, commas and quotes included, as one stretch.
+        @inline(__always)
+        package func written(cells first: Int, through last: Int) -> UnsafeRawBufferPointer {
+            let s = bounds[2 * first], e = bounds[2 * last + 1]
+            let from = s >= 0 ? s : -s - 1
+            return UnsafeRawBufferPointer(start: base + from, count: e - from)
+        }
+
         /// The cell as written: its bytes, quotes included for a quoted cell.
         @inline(__always)
         package func written(_ i: Int) -> UnsafeRawBufferPointer {

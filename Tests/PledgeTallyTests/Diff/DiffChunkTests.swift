@@ -139,6 +139,27 @@ struct DiffChunkTests {
         #expect(d.bridge.changed == DecimalAmount(plain: "0.35"))
     }
 
+    /// The one-pass check of a stretch of cells against the check of each cell.
+    @Test func aStretchIsCanonicalWhenEachOfItsCellsIs() {
+        var g = SplitMix64(seed: 5)
+        // Odd cells, and runs of cells that put a comma at the end of 8 bytes.
+        let odd = [["\"quoted\""], ["a\rb"], ["x\"y"], ["\"\""], ["\"a\nb\""], ["\"12345678,12345678\""], ["d\u{2001}"],
+                   ["", ""], ["\"x,\"\",\""], ["abcdefg", ""], ["abcdefg", "\"q,\""], ["abcdefg", "\"q\""], ["\"abcdefghijklmnop\""]]
+        for _ in 0..<3000 {
+            var parts: [String] = []
+            for _ in 0..<(1 + g.next() % 6) {
+                parts += g.next() % 4 == 0 ? odd[Int(g.next() % UInt64(odd.count))] : [Self.cell(&g, long: false)]
+            }
+            var stretch = parts.joined(separator: ",")
+            let each = parts.allSatisfy { c in
+                var c = c
+                return c.withUTF8 { DiffSide.isCanonical(UnsafeRawBufferPointer($0)) }
+            }
+            let whole = stretch.withUTF8 { DiffSide.isCanonical(stretch: UnsafeRawBufferPointer($0)) }
+            #expect(whole == each, "\(parts)")
+        }
+    }
+
     @Test func canonicalCells() {
         func canonical(_ s: String) -> Bool {
             var s = s

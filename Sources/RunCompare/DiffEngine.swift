@@ -5,8 +5,9 @@ import Dispatch
 /// Pairs the pledges of two runs in bounded memory.
 ///
 /// Pass 1 (``DiffSide/scan(compared:)``) streams each run's pledges.csv and
-/// rejected.csv and keeps, per row, 40 bytes: a hash of (source, investor),
-/// the line, where the row lies in its file and a hash of the compared cells.
+/// rejected.csv and keeps, per row, 32 bytes: a hash of (source, investor),
+/// the line, where the row lies in its file and a hash of the compared cells;
+/// for the `diff` command also 8 bytes of ``DiffSide/Facts``.
 /// Sorted by (key, line), the two runs line up for one merge that pairs the
 /// n-th occurrence of a key with the n-th. Pass 2 confirms and weighs each
 /// pair that differs from what pass 1 kept of its rows (``DiffSide/Facts``),
@@ -40,27 +41,32 @@ struct DiffEngine {
         var kind: RunDiff.Kind
         var old: UInt64
         var new: UInt64
-        /// The rows' ``DiffSide/Facts`` (unused for the rarer kinds).
-        var oldFacts = DiffSide.Facts(bits: 0), newFacts = DiffSide.Facts(bits: 0)
+        /// The rows' indexes in their files (``DiffSide/Entry/row``): where their facts are.
+        var oldRow: UInt32 = UInt32(DiffSide.noRow), newRow: UInt32 = UInt32(DiffSide.noRow)
     }
 
-    /// `parallel`: the two runs' files are scanned at once, on two threads.
+    /// `parallel`: the two runs' files are scanned at once, on two threads,
+    /// and pass 1 keeps the facts that let pass 2 weigh most pairs without
+    /// reading them (the `diff` command; a run's own comparison keeps its
+    /// memory to the entries).
     func run(into diff: inout RunDiff, parallel: Bool) throws {
         var pairs: [Pair]
-        do {   // the entries (40 bytes a row) live only here
+        let facts: Facts
+        do {   // the entries (32 bytes a row) live only here
             let contiguous = DiffSide.isContiguous(files.old.columns(files.fields))
                 && DiffSide.isContiguous(files.new.columns(files.fields))
-            let ((a, oldTotal), (b, newTotal)) = try Self.scan(files, contiguous: contiguous, parallel: parallel)
-            diff.oldTotal = oldTotal
-            diff.newTotal = newTotal
-            pairs = Self.pair(a, b, &diff)
+            let (a, b) = try Self.scan(files, contiguous: contiguous, parallel: parallel)
+            diff.oldTotal = a.total
+            diff.newTotal = b.total
+            facts = Facts(old: a.facts, new: b.facts)
+            pairs = Self.pair(a.entries, b.entries, &diff)
         }
 
         // Pass 2: confirm each change (the hashes only say "maybe" unless
         // the compared cells are canonical), weigh it by its delta. One
         // thread: split in two it took no less time on the shared 2 cores
         // (39 s against 35 s, load 4–6) and 22 MB more.
-        var weighed = try Self.weigh(pairs[...], files)
+        var weighed = try Self.weigh(pairs[...], files, facts)
         var list = weighed.list
         weighed.list = []
         diff.bridge = weighed.bridge
@@ -88,7 +94,16 @@ struct DiffEngine {
         var bridge = RunDiff.Bridge()
     }
 
-    private static func weigh(_ pairs: ArraySlice<Pair>, _ files: DiffFiles) throws -> Weighed {
+    /// Both runs' pass-1 facts, by row (empty when not kept).
+    private struct Facts {
+        let old: [DiffSide.Facts], new: [DiffSide.Facts]
+
+        static func of(_ row: UInt32, _ facts: [DiffSide.Facts]) -> DiffSide.Facts? {
+            Int(row) < facts.count ? facts[Int(row)] : nil
+        }
+    }
+
+    private static func weigh(_ pairs: ArraySlice<Pair>, _ files: DiffFiles, _ facts: Facts) throws -> Weighed {
         let readers = DiffFiles.Readers(files)
         var w = Weighed()
         w.list.reserveCapacity(pairs.count)
@@ -96,7 +111,7 @@ struct DiffEngine {
             let delta: DecimalAmount?
             switch p.kind {
             case .added, .removed, .changed:
-                let weight = try quickWeight(p, files) ?? files.weigh(p.kind, old: p.old, new: p.new, readers)
+                let weight = try quickWeight(p, files, facts) ?? files.weigh(p.kind, old: p.old, new: p.new, readers)
                 guard case .change(let d) = weight else { continue }
                 delta = d
             case .nowRejected, .noLongerRejected:
@@ -119,8 +134,10 @@ struct DiffEngine {
     /// The weight of a pair from pass 1's facts, without reading its rows;
     /// nil when a row must be read (an amount too long to keep, or a changed
     /// pair with a compared cell that is not canonical: compared as Strings).
-    private static func quickWeight(_ p: Pair, _ files: DiffFiles) throws -> DiffFiles.Weight? {
-        let o = p.oldFacts, n = p.newFacts
+    private static func quickWeight(_ p: Pair, _ files: DiffFiles, _ facts: Facts) throws -> DiffFiles.Weight? {
+        let none = DiffSide.Facts(bits: 0)
+        let o = p.kind == .added ? none : Facts.of(p.oldRow, facts.old) ?? none
+        let n = p.kind == .removed ? none : Facts.of(p.newRow, facts.new) ?? none
         switch p.kind {
         case .changed: guard o.isKnown, n.isKnown, o.isPlain, n.isPlain else { return nil }
         case .added: guard n.isKnown else { return nil }
@@ -131,12 +148,13 @@ struct DiffEngine {
         return .change(delta: try (after ?? .zero).subtracting(before ?? .zero))
     }
 
+    private typealias Scanned = (entries: [DiffSide.Entry], total: DecimalAmount, facts: [DiffSide.Facts])
+
     private final class Scan: @unchecked Sendable {
-        var result: Result<([DiffSide.Entry], DecimalAmount), any Error>?
+        var result: Result<Scanned, any Error>?
     }
 
-    private static func scan(_ files: DiffFiles, contiguous: Bool, parallel: Bool) throws
-        -> (([DiffSide.Entry], DecimalAmount), ([DiffSide.Entry], DecimalAmount)) {
+    private static func scan(_ files: DiffFiles, contiguous: Bool, parallel: Bool) throws -> (Scanned, Scanned) {
         let fields = files.fields
         guard parallel else {
             return (try files.old.scan(compared: fields, contiguous: contiguous),
@@ -145,7 +163,7 @@ struct DiffEngine {
         let scans = [Scan(), Scan()]
         DispatchQueue.concurrentPerform(iterations: 2) { k in
             let side = k == 0 ? files.old : files.new
-            scans[k].result = Result { try side.scan(compared: fields, contiguous: contiguous) }
+            scans[k].result = Result { try side.scan(compared: fields, contiguous: contiguous, keepFacts: true) }
         }
         return (try scans[0].result!.get(), try scans[1].result!.get())
     }
@@ -159,14 +177,14 @@ struct DiffEngine {
             if e.rank & rejected != 0 {
                 diff.rejectionsRemoved += 1
             } else {
-                pairs.append(Pair(kind: .removed, old: e.place, new: 0, oldFacts: e.facts))
+                pairs.append(Pair(kind: .removed, old: e.place, new: 0, oldRow: UInt32(e.row)))
             }
         }
         func newOnly(_ e: DiffSide.Entry) {
             if e.rank & rejected != 0 {
                 diff.rejectionsAdded += 1
             } else {
-                pairs.append(Pair(kind: .added, old: 0, new: e.place, newFacts: e.facts))
+                pairs.append(Pair(kind: .added, old: 0, new: e.place, newRow: UInt32(e.row)))
             }
         }
         var i = 0, j = 0
@@ -184,7 +202,7 @@ struct DiffEngine {
                     switch (x.rank & rejected != 0, y.rank & rejected != 0) {
                     case (false, false):
                         if x.content != y.content {
-                            pairs.append(Pair(kind: .changed, old: x.place, new: y.place, oldFacts: x.facts, newFacts: y.facts))
+                            pairs.append(Pair(kind: .changed, old: x.place, new: y.place, oldRow: UInt32(x.row), newRow: UInt32(y.row)))
                         }
                     case (false, true): pairs.append(Pair(kind: .nowRejected, old: x.place, new: y.place))
                     case (true, false): pairs.append(Pair(kind: .noLongerRejected, old: x.place, new: y.place))

@@ -8,19 +8,21 @@ import Glibc
 /// One run's output files as `diff` reads them: the columns it needs, and
 /// pass 1 over pledges.csv and rejected.csv.
 struct DiffSide: Sendable {
-    /// One row of pledges.csv or rejected.csv, reduced to what pairing and
-    /// weighing need: 40 bytes, whatever the row's length.
+    /// One row of pledges.csv or rejected.csv, reduced to what pairing needs:
+    /// 32 bytes, whatever the row's length.
     struct Entry {
         /// A hash of (source, investor trimmed), compared byte for byte.
         var key: UInt64
-        /// The line (order kept for negative ones) << 32, bit 31 set for a rejection.
+        /// The line (order kept for negative ones) << 32, bit 31 set for a
+        /// rejection, bits 0–30 the row's index in its file (``row``).
         var rank: UInt64
         /// Where the row lies in its file: offset << 25 | length.
         var place: UInt64
         /// A hash of the compared cells (0 for a rejection).
         var content: UInt64
-        /// What pass 2 needs of a pledge without reading it (``Facts``).
-        var facts: Facts = Facts(bits: 0)
+
+        /// The row's index in its file: where its ``Facts`` are kept.
+        var row: Int { Int(rank & 0x7FFF_FFFF) }
     }
 
     /// The reporting amount, normalised, as mantissa << 8 | flags: bits 0–4
@@ -32,6 +34,9 @@ struct DiffSide: Sendable {
     /// Why: pass 2 read both rows of every differing pair back (one pread
     /// each) only to confirm the change and get the amounts; for two unrelated
     /// 1,000,000-pledge runs that was 2,000,000 preads, 31 % of `diff`'s time.
+    /// Kept beside the entries, by row, and only for the `diff` command
+    /// (`keepFacts`): a run comparing itself with the previous one keeps its
+    /// 32 bytes a row (issue 11's bound on a run's memory).
     struct Facts: Equatable {
         var bits: Int64
 
@@ -142,18 +147,21 @@ struct DiffSide: Sendable {
     /// columns as one stretch, when both runs have them side by side); a
     /// string is made only for an investor with spaces to trim or quotes, a
     /// line or amount that is not plain.
-    func scan(compared fields: [String], contiguous: Bool) throws -> (entries: [Entry], total: DecimalAmount) {
+    func scan(compared fields: [String], contiguous: Bool, keepFacts: Bool = false) throws
+        -> (entries: [Entry], total: DecimalAmount, facts: [Facts]) {
         let columns = columns(fields)
         let first = columns.first.flatMap { $0 } ?? 0, last = first + columns.count - 1
         // A column missing from one run hashes unlike an empty one: the plain flag needs them all.
         let complete = columns.allSatisfy { $0 != nil }
         let (s, i, l, rep, path) = (source, investor, line, reporting, pledgesPath)
         var entries: [Entry] = []
+        var facts: [Facts] = []
         // Room for every row at once: grown by doubling, the array is copied
         // at each step (16 MB more at the last one for 1M rows, counted in a
-        // run's peak). A row is longer than 40 bytes; pages never written are
+        // run's peak). A row is longer than 32 bytes; pages never written are
         // never resident, so a generous guess costs address space only.
-        entries.reserveCapacity((Self.fileSize(pledgesPath) + Self.fileSize(rejectedPath)) / 40 + 16)
+        entries.reserveCapacity((Self.fileSize(pledgesPath) + Self.fileSize(rejectedPath)) / 32 + 16)
+        if keepFacts { facts.reserveCapacity(Self.fileSize(pledgesPath) / 32 + 16) }
         var total = DecimalAmount.zero
         // Σ of the plain amounts' mantissas, by number of decimal places.
         var sums = [Int128](repeating: 0, count: DecimalAmount.maxScale + 1)
@@ -166,8 +174,9 @@ struct DiffSide: Sendable {
                     if let c { r.hash(c, into: &h) } else { h.addEmpty() }
                 }
             }
-            let plain = contiguous ? Self.isCanonical(stretch: r.written(cells: first, through: last)) : complete && Self.isCanonical(r, columns)
-            var facts = Facts(noAmount: plain)
+            let plain = keepFacts
+                && (contiguous ? Self.isCanonical(stretch: r.written(cells: first, through: last)) : complete && Self.isCanonical(r, columns))
+            var fact = Facts(noAmount: plain)
             if let rep, !r.isEmpty(rep) {
                 if let b = r.plainBytes(rep), let (m, places) = Self.plainDecimal(b) {
                     let (sum, overflow) = sums[places].addingReportingOverflow(m)
@@ -177,18 +186,19 @@ struct DiffSide: Sendable {
                     } else {
                         sums[places] = sum
                     }
-                    facts = Facts(mantissa: m, scale: places, plain: plain)
+                    if keepFacts { fact = Facts(mantissa: m, scale: places, plain: plain) }
                 } else {
                     let text = r.string(rep)
                     guard let a = DecimalAmount(plain: text) else {
                         throw DiffError("\(path): row \(r.index + 2): ‘\(text)’ is not an amount")
                     }
                     total = try total.adding(a)
-                    facts = Facts(a, plain: plain)
+                    fact = Facts(a, plain: plain)
                 }
             }
             entries.append(Entry(key: Self.key(r, s, i), rank: Self.rank(r, l, rejected: false),
-                                 place: try Self.place(r, path), content: h.value, facts: facts))
+                                 place: try Self.place(r, path), content: h.value))
+            if keepFacts { facts.append(fact) }
         }
         for (places, m) in sums.enumerated() where m != 0 {
             total = try total.adding(DecimalAmount(mantissa: m, scale: places))
@@ -199,7 +209,7 @@ struct DiffSide: Sendable {
                                  place: try Self.place(r, rpath), content: 0))
         }
         Self.sort(&entries)
-        return (entries, total)
+        return (entries, total, facts)
     }
 
     private static func fileSize(_ path: String) -> Int {
@@ -278,8 +288,13 @@ struct DiffSide: Sendable {
         }
         let line = n ?? Int(r.string(l)) ?? 0
         let ordered = UInt64(UInt32(bitPattern: Int32(clamping: line)) ^ 0x8000_0000)
-        return ordered << 32 | (rejected ? 1 << 31 : 0)
+        // Within one (key, line) the row index orders as the place would
+        // (one file): the sort's order is unchanged by it.
+        return ordered << 32 | (rejected ? 1 << 31 : 0) | UInt64(min(r.index, Self.noRow))
     }
+
+    /// The row index kept for a row past 2^31 − 2: its facts are not kept.
+    static let noRow = 0x7FFF_FFFF
 
     private static func place(_ r: CSVRecords.Record, _ path: String) throws -> UInt64 {
         guard r.offset < 1 << 39 else { throw DiffError("\(path): larger than diff can compare (512 GiB)") }

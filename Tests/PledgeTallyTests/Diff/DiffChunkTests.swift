@@ -134,9 +134,12 @@ struct DiffChunkTests {
             try dir.write("\(f)/rejected.csv", Self.rejectedHeader)
             try dir.write("\(f)/by_domain.csv", "domain,pledges,total_eur\n")
         }
-        let d = try RunDiff(oldFolder: dir.path("o"), newFolder: dir.path("n"))
-        #expect(try d.pledgeChanges().map(\.investor) == ["C", "D"])
-        #expect(d.bridge.changed == DecimalAmount(plain: "0.35"))
+        // `parallel`: as the diff command, which keeps the facts; without, each row is read.
+        for parallel in [true, false] {
+            let d = try RunDiff(oldFolder: dir.path("o"), newFolder: dir.path("n"), parallel: parallel)
+            #expect(try d.pledgeChanges().map(\.investor) == ["C", "D"])
+            #expect(d.bridge.changed == DecimalAmount(plain: "0.35"))
+        }
     }
 
     /// The one-pass check of a stretch of cells against the check of each cell.

@@ -37,7 +37,7 @@ struct DiffEngine {
             + old.pledgeHeader.filter { !skip.contains($0) && !new.pledgeHeader.contains($0) }
     }
 
-    private struct Pair: Sendable {
+    struct Pair: Sendable {
         var kind: RunDiff.Kind
         var old: UInt64
         var new: UInt64
@@ -72,83 +72,13 @@ struct DiffEngine {
         diff.bridge = weighed.bridge
         let counts = weighed.counts
         pairs = []
-        // Largest absolute delta first; without a delta last; ties in file order
-        // (the new row's, or the old one's for a pledge that left pledges.csv).
-        list.sort { x, y in
-            switch (x.magnitude, y.magnitude) {
-            case (let p?, let q?) where p != q: return p > q
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return x.order < y.order
-            }
-        }
+        Self.sortInReportOrder(&list)
         diff.changeList = list
         diff.counts = counts
         diff.files = files
     }
 
-    /// Pass 2's result over some pairs.
-    private struct Weighed {
-        var list: [DiffFiles.Change] = []
-        var counts: [RunDiff.Kind: Int] = [:]
-        var bridge = RunDiff.Bridge()
-    }
-
-    /// Both runs' pass-1 facts, by row (empty when not kept).
-    private struct Facts {
-        let old: [DiffSide.Facts], new: [DiffSide.Facts]
-
-        static func of(_ row: UInt32, _ facts: [DiffSide.Facts]) -> DiffSide.Facts? {
-            Int(row) < facts.count ? facts[Int(row)] : nil
-        }
-    }
-
-    private static func weigh(_ pairs: ArraySlice<Pair>, _ files: DiffFiles, _ facts: Facts) throws -> Weighed {
-        let readers = DiffFiles.Readers(files)
-        var w = Weighed()
-        w.list.reserveCapacity(pairs.count)
-        for p in pairs {
-            let delta: DecimalAmount?
-            switch p.kind {
-            case .added, .removed, .changed:
-                let weight = try quickWeight(p, files, facts) ?? files.weigh(p.kind, old: p.old, new: p.new, readers)
-                guard case .change(let d) = weight else { continue }
-                delta = d
-            case .nowRejected, .noLongerRejected:
-                delta = try files.pledgeChange(p.kind, old: p.old, new: p.new, readers).delta
-            }
-            w.counts[p.kind, default: 0] += 1
-            w.list.append(DiffFiles.Change(kind: p.kind, old: p.old, new: p.new, magnitude: delta?.absolute))
-            guard let d = delta else { continue }
-            switch p.kind {
-            case .added: w.bridge.added = try w.bridge.added.adding(d)
-            case .removed: w.bridge.removed = try w.bridge.removed.adding(d)
-            case .changed: w.bridge.changed = try w.bridge.changed.adding(d)
-            case .nowRejected: w.bridge.nowRejected = try w.bridge.nowRejected.adding(d)
-            case .noLongerRejected: w.bridge.noLongerRejected = try w.bridge.noLongerRejected.adding(d)
-            }
-        }
-        return w
-    }
-
-    /// The weight of a pair from pass 1's facts, without reading its rows;
-    /// nil when a row must be read (an amount too long to keep, or a changed
-    /// pair with a compared cell that is not canonical: compared as Strings).
-    private static func quickWeight(_ p: Pair, _ files: DiffFiles, _ facts: Facts) throws -> DiffFiles.Weight? {
-        let none = DiffSide.Facts(bits: 0)
-        let o = p.kind == .added ? none : Facts.of(p.oldRow, facts.old) ?? none
-        let n = p.kind == .removed ? none : Facts.of(p.newRow, facts.new) ?? none
-        switch p.kind {
-        case .changed: guard o.isKnown, n.isKnown, o.isPlain, n.isPlain else { return nil }
-        case .added: guard n.isKnown else { return nil }
-        default: guard o.isKnown else { return nil }
-        }
-        let after = p.kind == .removed ? nil : n.amount, before = p.kind == .added ? nil : o.amount
-        guard files.sameCurrency, after != nil || before != nil else { return .change(delta: nil) }
-        return .change(delta: try (after ?? .zero).subtracting(before ?? .zero))
-    }
-
-    private typealias Scanned = (entries: [DiffSide.Entry], total: DecimalAmount, facts: [DiffSide.Facts])
+    typealias Scanned = (entries: [DiffSide.Entry], total: DecimalAmount, facts: [DiffSide.Facts])
 
     private final class Scan: @unchecked Sendable {
         var result: Result<Scanned, any Error>?
@@ -223,3 +153,4 @@ extension DecimalAmount {
     /// The amount without its sign.
     package var absolute: DecimalAmount { isNegative ? ((try? DecimalAmount.zero.subtracting(self)) ?? self) : self }
 }
+

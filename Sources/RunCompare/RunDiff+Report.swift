@@ -61,14 +61,14 @@ extension RunDiff {
     func writeText(escape: @escaping (UnsafeRawBufferPointer, inout [UInt8]) -> Void,
                    escapeText e: @escaping (String) -> String, tuning: RowArena.Tuning?,
                    write: (UnsafeRawBufferPointer) throws -> Void) throws {
-        var text = ReportBytes(escape: escape)
+        let text = ReportBytes(escape: escape)
         func line(_ s: String) {
             text.string(s)
             text.newline()
         }
         func flush() throws {
-            try text.bytes.withUnsafeBytes(write)
-            text.bytes.removeAll(keepingCapacity: true)
+            try text.withBytes(write)
+            text.removeAll()
         }
         if isEmpty && sameCurrency {
             line(summary)
@@ -82,7 +82,7 @@ extension RunDiff {
         } else if let files {
             let readers = DiffFiles.Readers(files)
             for c in changeList {
-                try append(c, files, readers, &text, e)
+                try append(c, files, readers, text, e)
                 if text.isFull { try flush() }
             }
         }
@@ -92,11 +92,11 @@ extension RunDiff {
 
     /// The lines of one change.
     private func append(_ c: DiffFiles.Change, _ files: DiffFiles, _ readers: DiffFiles.Readers,
-                        _ text: inout ReportBytes, _ e: (String) -> String) throws {
+                        _ text: ReportBytes, _ e: (String) -> String) throws {
         do {
             switch c.kind {
             case .added, .removed, .changed:
-                try files.appendText(c, self, readers, &text)
+                try files.appendText(c, self, readers, text)
             case .nowRejected, .noLongerRejected:
                 let p = try files.pledgeChange(c.kind, old: c.old, new: c.new, readers)
                 try lines(of: p, escaping: e) { s in
@@ -109,34 +109,43 @@ extension RunDiff {
         }
     }
 
-    /// One thread's part of a chunk: its changes, readers and text.
-    private final class Piece: @unchecked Sendable {
-        var text: ReportBytes
+    /// A formatting thread's readers (each parses rows into a record of its own).
+    private final class Worker: @unchecked Sendable {
         let readers: DiffFiles.Readers
         let escapeText: (String) -> String
-        var range = 0..<0
-        var error: (any Error)?
 
-        init(_ files: DiffFiles, _ arena: RowArena, _ escape: @escaping (UnsafeRawBufferPointer, inout [UInt8]) -> Void,
-             _ escapeText: @escaping (String) -> String) {
-            text = ReportBytes(escape: escape)
+        init(_ files: DiffFiles, _ arena: RowArena, _ escapeText: @escaping (String) -> String) {
             readers = DiffFiles.Readers(files)
             readers.arena = arena
             self.escapeText = escapeText
         }
     }
 
-    /// The changes' lines, a chunk of rows at a time (``RowArena``); each
-    /// chunk formatted in pieces, two at once on two threads, written in order.
+    /// The text of one piece of a chunk, handed from a formatting thread to the writing one.
+    private final class Slot: @unchecked Sendable {
+        let text: ReportBytes
+        var error: (any Error)?
+        let ready = DispatchSemaphore(value: 0), free = DispatchSemaphore(value: 1)
+
+        init(_ escape: @escaping (UnsafeRawBufferPointer, inout [UInt8]) -> Void) { text = ReportBytes(escape: escape) }
+    }
+
+    /// The changes' lines, a chunk of rows at a time (``RowArena``). Each
+    /// chunk is cut in pieces of about 256 KB of rows; two threads format
+    /// them (even and odd pieces) into four slots while this one writes
+    /// the pieces in order as they are ready.
     ///
-    /// Why two threads: formatting is the larger part of writing once the
-    /// rows are read in file order (unrelated 1M-pledge runs: 455 MB of text).
+    /// Why: formatting is the larger part of writing once the rows are read
+    /// in file order (unrelated 1M-pledge runs: 455 MB of text); formatted
+    /// two pieces at a time, each pair waiting for the slower one and then
+    /// for the write, the two cores were busy only part of the time.
     private func writeChunks(_ files: DiffFiles, _ tuning: RowArena.Tuning,
                              escape: @escaping (UnsafeRawBufferPointer, inout [UInt8]) -> Void,
                              escapeText: @escaping (String) -> String,
                              write: (UnsafeRawBufferPointer) throws -> Void) throws {
         let arena = RowArena(files, tuning: tuning)
-        let pieces = [Piece(files, arena, escape, escapeText), Piece(files, arena, escape, escapeText)]
+        let workers = [Worker(files, arena, escapeText), Worker(files, arena, escapeText)]
+        let slots = (0..<4).map { _ in Slot(escape) }
         let list = changeList
         var from = 0
         while from < list.count {
@@ -146,36 +155,59 @@ extension RunDiff {
             } catch {
                 throw Self.runError(error)
             }
+            var ranges: [Range<Int>] = []
             var k = from
             while k < to {
-                for p in pieces {
-                    var end = k, size = 0
-                    while end < to && (end == k || size < tuning.piece) {
-                        let (o, n) = RowArena.rows(list[end])
-                        size += max(RowArena.length(o) + RowArena.length(n), 256)
-                        end += 1
-                    }
-                    p.range = k..<end
-                    k = end
+                var end = k, size = 0
+                while end < to && (end == k || size < tuning.piece) {
+                    let (o, n) = RowArena.rows(list[end])
+                    size += max(RowArena.length(o) + RowArena.length(n), 256)
+                    end += 1
                 }
-                let first = from
-                DispatchQueue.concurrentPerform(iterations: pieces.count) { i in
-                    let p = pieces[i]
-                    do {
-                        for i in p.range {
-                            p.readers.index = i - first
-                            try append(list[i], files, p.readers, &p.text, p.escapeText)
+                ranges.append(k..<end)
+                k = end
+            }
+            let first = from, pieces = ranges
+            let group = DispatchGroup()
+            for (w, worker) in workers.enumerated() {
+                DispatchQueue.global().async(group: group) {
+                    var failed = false
+                    for j in stride(from: w, to: pieces.count, by: workers.count) {
+                        let slot = slots[j % slots.count]
+                        slot.free.wait()
+                        if !failed {
+                            do {
+                                for i in pieces[j] {
+                                    worker.readers.index = i - first
+                                    try self.append(list[i], files, worker.readers, slot.text, worker.escapeText)
+                                }
+                            } catch {
+                                slot.error = error
+                                failed = true
+                            }
                         }
-                    } catch {
-                        p.error = error
+                        slot.ready.signal()
                     }
-                }
-                for p in pieces {
-                    try p.text.bytes.withUnsafeBytes(write)
-                    p.text.bytes.removeAll(keepingCapacity: true)
-                    if let error = p.error { throw error }
                 }
             }
+            // Every piece is taken from its slot, even after an error, so that no thread waits for ever.
+            var failure: (any Error)?
+            for j in pieces.indices {
+                let slot = slots[j % slots.count]
+                slot.ready.wait()
+                if failure == nil {
+                    if let e = slot.error {
+                        failure = e
+                    } else {
+                        do { try slot.text.withBytes(write) } catch { failure = error }
+                    }
+                }
+                slot.error = nil
+                slot.text.removeAll()
+                slot.free.signal()
+            }
+            group.wait()
+            if let failure { throw failure }
             from = to
         }
     }

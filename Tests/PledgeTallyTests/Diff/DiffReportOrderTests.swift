@@ -1,0 +1,91 @@
+import Testing
+import PledgeTallyCore
+@testable import RunCompare
+
+/// The report's order of changes (DiffEngine+Weigh.swift) and the text's
+/// byte buffer (ReportBytes), each against a plain reference.
+@Suite("Diff report order and text bytes")
+struct DiffReportOrderTests {
+    /// Changes with few distinct magnitudes (ties are common), of several
+    /// scales, some without a delta, of every kind.
+    static func changes(_ n: Int, seed: UInt64, huge: Bool = false) -> [DiffFiles.Change] {
+        var g = SplitMix64(seed: seed)
+        let kinds: [RunDiff.Kind] = [.added, .removed, .changed, .nowRejected, .noLongerRejected]
+        var places = (0..<n).map { UInt64($0) * 3 + 1 }
+        places.shuffle(using: &g)
+        return places.enumerated().map { i, p in
+            let kind = kinds[Int(g.next() % 5)]
+            var magnitude: DecimalAmount?
+            if g.next() % 6 != 0 {
+                // 1.5 and 1.50 and 15/10: the same value at several scales.
+                magnitude = DecimalAmount(mantissa: Int128(g.next() % 40) * [1, 10, 100][Int(g.next() % 3)], scale: Int(g.next() % 3))
+            }
+            if huge && i == n / 2 { magnitude = DecimalAmount(mantissa: Int128(UInt64.max) * 1000, scale: 1) }
+            return DiffFiles.Change(kind: kind, old: kind == .added ? 0 : p, new: kind == .removed ? 0 : p + 1, magnitude: magnitude)
+        }
+    }
+
+    /// The order as the report defines it, with DecimalAmount comparisons.
+    static func reference(_ list: [DiffFiles.Change]) -> [DiffFiles.Change] {
+        list.sorted { x, y in
+            switch (x.magnitude, y.magnitude) {
+            case (let p?, let q?) where p != q: return p > q
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return x.order < y.order
+            }
+        }
+    }
+
+    static func same(_ a: [DiffFiles.Change], _ b: [DiffFiles.Change]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { $0.kind == $1.kind && $0.old == $1.old && $0.new == $1.new && $0.magnitude == $1.magnitude }
+    }
+
+    @Test(arguments: [0, 1, 2, 3, 50, 5_000])
+    func sortsLikeTheReferenceOrder(n: Int) {
+        var list = Self.changes(n, seed: UInt64(n) + 11)
+        let expected = Self.reference(list)
+        DiffEngine.sortInReportOrder(&list)
+        #expect(Self.same(list, expected))
+    }
+
+    /// A delta too large for the 64-bit keys: the comparison sort, same order.
+    @Test func aDeltaBeyond64BitsIsSortedAlike() {
+        var list = Self.changes(2_000, seed: 3, huge: true)
+        let expected = Self.reference(list)
+        DiffEngine.sortInReportOrder(&list)
+        #expect(Self.same(list, expected))
+        #expect(list.first?.magnitude == DecimalAmount(mantissa: Int128(UInt64.max) * 1000, scale: 1))
+    }
+
+    /// Printable ASCII up to 256 bytes is copied; anything else goes through the escape.
+    @Test func onlyPlainPrintableASCIIBypassesTheEscape() {
+        let text = ReportBytes { b, out in
+            out.append(0x5B)   // [
+            out.append(contentsOf: b)
+            out.append(0x5D)   // ]
+        }
+        let long = String(repeating: "x", count: 257), fits = String(repeating: "y", count: 256)
+        for s in ["plain text, with ~ and |", "tab\there", "é", "del\u{7F}", "", long, fits, "12345678\u{1}"] {
+            text.escaped(s)
+            text.newline()
+        }
+        let got = text.withBytes { String(decoding: $0, as: UTF8.self) }
+        #expect(got == "plain text, with ~ and |\n[tab\there]\n[é]\n[del\u{7F}]\n\n[\(long)]\n\(fits)\n[12345678\u{1}]\n")
+    }
+
+    /// The buffer grows past its first block and keeps every byte.
+    @Test func theBufferGrowsWithoutLosingBytes() {
+        let text = ReportBytes { b, out in out.append(contentsOf: b) }
+        var expected: [UInt8] = []
+        var g = SplitMix64(seed: 9)
+        while expected.count < 3 * ReportBytes.block {
+            let piece = (0..<Int(g.next() % 300)).map { _ in UInt8(0x20 + g.next() % 95) }
+            piece.withUnsafeBytes { text.printable($0) }
+            expected += piece
+        }
+        #expect(text.withBytes { Array($0) } == expected)
+        text.removeAll()
+        #expect(text.count == 0)
+    }
+}

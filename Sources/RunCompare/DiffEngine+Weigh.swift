@@ -88,11 +88,11 @@ extension DiffEngine {
                     try sums.add(p.kind, m, scale)
                     counts[p.kind.index] += 1
                     w.list.append(DiffFiles.Change(kind: p.kind, old: p.old, new: p.new,
-                                                   magnitude: DecimalAmount(mantissa: m < 0 ? -m : m, scale: scale)))
+                                                   delta: DecimalAmount(mantissa: m, scale: scale), canonical: p.kind == .changed))
                     continue
                 case .noDelta:
                     counts[p.kind.index] += 1
-                    w.list.append(DiffFiles.Change(kind: p.kind, old: p.old, new: p.new, magnitude: nil))
+                    w.list.append(DiffFiles.Change(kind: p.kind, old: p.old, new: p.new, delta: nil, canonical: p.kind == .changed))
                     continue
                 case .unknown:
                     guard case .change(let d) = try files.weigh(p.kind, old: p.old, new: p.new, readers) else { continue }
@@ -102,7 +102,7 @@ extension DiffEngine {
                 delta = try files.pledgeChange(p.kind, old: p.old, new: p.new, readers).delta
             }
             counts[p.kind.index] += 1
-            w.list.append(DiffFiles.Change(kind: p.kind, old: p.old, new: p.new, magnitude: delta?.absolute))
+            w.list.append(DiffFiles.Change(kind: p.kind, old: p.old, new: p.new, delta: delta))
             guard let d = delta else { continue }
             switch p.kind {
             case .added: w.bridge.added = try w.bridge.added.adding(d)
@@ -156,14 +156,14 @@ extension DiffEngine {
             var removed: UInt32
             var index: UInt32
         }
-        let scale = list.reduce(0) { max($0, $1.magnitude?.scale ?? 0) }
+        let scale = list.reduce(0) { max($0, $1.delta?.scale ?? 0) }
         var keys: [Key] = []
         if list.count < Int(UInt32.max) {
             keys.reserveCapacity(list.count)
             for (i, c) in list.enumerated() {
                 var weight = UInt64.max
-                if let m = c.magnitude {
-                    guard let v = m.mantissa(atScale: scale), v >= 0, v < Int128(UInt64.max) else { break }
+                if let d = c.delta {
+                    guard let v = d.mantissa(atScale: scale)?.magnitude, v < UInt128(UInt64.max) else { break }
                     weight = UInt64.max - 1 - UInt64(v)
                 }
                 let (removed, place) = c.order

@@ -18,8 +18,15 @@ struct DiffFiles: Sendable {
         var old: UInt64
         /// The new row (pledges.csv; rejected.csv for `now rejected`); 0 for `removed`.
         var new: UInt64
+        /// The change of the reporting amount, new − old; nil without one.
+        var delta: DecimalAmount?
+
+        /// A changed pair whose compared cells pass 1 found all written
+        /// canonically (``DiffSide/Facts``): bytes that differ are values that differ.
+        var canonical = false
+
         /// |delta|, nil without one.
-        var magnitude: DecimalAmount?
+        var magnitude: DecimalAmount? { delta?.absolute }
 
         /// The tie-break of report order: the new row's place, or the old one's
         /// for a pledge that left pledges.csv.

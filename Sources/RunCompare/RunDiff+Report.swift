@@ -113,10 +113,12 @@ extension RunDiff {
     private final class Worker: @unchecked Sendable {
         let readers: DiffFiles.Readers
         let escapeText: (String) -> String
+        let changed: ChangedText
 
-        init(_ files: DiffFiles, _ arena: RowArena, _ escapeText: @escaping (String) -> String) {
+        init(_ files: DiffFiles, _ arena: RowArena, _ changed: ChangedText, _ escapeText: @escaping (String) -> String) {
             readers = DiffFiles.Readers(files)
             readers.arena = arena
+            self.changed = changed
             self.escapeText = escapeText
         }
     }
@@ -144,7 +146,9 @@ extension RunDiff {
                              escapeText: @escaping (String) -> String,
                              write: (UnsafeRawBufferPointer) throws -> Void) throws {
         let arena = RowArena(files, tuning: tuning)
-        let workers = [Worker(files, arena, escapeText), Worker(files, arena, escapeText)]
+        let workers = (0..<2).map { _ in
+            Worker(files, arena, ChangedText(files, currency: newCurrency, escape: escape), escapeText)
+        }
         let slots = (0..<4).map { _ in Slot(escape) }
         let list = changeList
         var from = 0
@@ -178,8 +182,14 @@ extension RunDiff {
                         if !failed {
                             do {
                                 for i in pieces[j] {
+                                    let c = list[i]
+                                    if c.kind == .changed, let before = arena.row(c.old, new: false, index: i - first),
+                                       let after = arena.row(c.new, new: true, index: i - first),
+                                       worker.changed.append(c, before: before, after: after, to: slot.text) {
+                                        continue
+                                    }
                                     worker.readers.index = i - first
-                                    try self.append(list[i], files, worker.readers, slot.text, worker.escapeText)
+                                    try self.append(c, files, worker.readers, slot.text, worker.escapeText)
                                 }
                             } catch {
                                 slot.error = error

@@ -1,9 +1,11 @@
 import Testing
 import PledgeTallyCore
+import Ingest
 @testable import RunCompare
 
-/// The report's order of changes (DiffEngine+Weigh.swift) and the text's
-/// byte buffer (ReportBytes), each against a plain reference.
+/// The report's order of changes (DiffEngine+Weigh.swift), the text's byte
+/// buffer (ReportBytes) and the changed pledges' own row splitter
+/// (ChangedText), each against a plain reference.
 @Suite("Diff report order and text bytes")
 struct DiffReportOrderTests {
     /// Changes with few distinct magnitudes (ties are common), of several
@@ -15,13 +17,14 @@ struct DiffReportOrderTests {
         places.shuffle(using: &g)
         return places.enumerated().map { i, p in
             let kind = kinds[Int(g.next() % 5)]
-            var magnitude: DecimalAmount?
+            var delta: DecimalAmount?
             if g.next() % 6 != 0 {
-                // 1.5 and 1.50 and 15/10: the same value at several scales.
-                magnitude = DecimalAmount(mantissa: Int128(g.next() % 40) * [1, 10, 100][Int(g.next() % 3)], scale: Int(g.next() % 3))
+                // 1.5 and 1.50 and 15/10: the same value at several scales; −x and x weigh alike.
+                let sign: Int128 = g.next() % 2 == 0 ? 1 : -1
+                delta = DecimalAmount(mantissa: sign * Int128(g.next() % 40) * [1, 10, 100][Int(g.next() % 3)], scale: Int(g.next() % 3))
             }
-            if huge && i == n / 2 { magnitude = DecimalAmount(mantissa: Int128(UInt64.max) * 1000, scale: 1) }
-            return DiffFiles.Change(kind: kind, old: kind == .added ? 0 : p, new: kind == .removed ? 0 : p + 1, magnitude: magnitude)
+            if huge && i == n / 2 { delta = DecimalAmount(mantissa: -Int128(UInt64.max) * 1000, scale: 1) }
+            return DiffFiles.Change(kind: kind, old: kind == .added ? 0 : p, new: kind == .removed ? 0 : p + 1, delta: delta)
         }
     }
 
@@ -38,7 +41,7 @@ struct DiffReportOrderTests {
     }
 
     static func same(_ a: [DiffFiles.Change], _ b: [DiffFiles.Change]) -> Bool {
-        a.count == b.count && zip(a, b).allSatisfy { $0.kind == $1.kind && $0.old == $1.old && $0.new == $1.new && $0.magnitude == $1.magnitude }
+        a.count == b.count && zip(a, b).allSatisfy { $0.kind == $1.kind && $0.old == $1.old && $0.new == $1.new && $0.delta == $1.delta }
     }
 
     @Test(arguments: [0, 1, 2, 3, 50, 5_000])
@@ -87,5 +90,35 @@ struct DiffReportOrderTests {
         #expect(text.withBytes { Array($0) } == expected)
         text.removeAll()
         #expect(text.count == 0)
+    }
+
+    /// Where the changed-pledge writer splits a row itself, its cells are
+    /// the full parser's, byte for byte; what it leaves (CR, a quote inside
+    /// an unquoted cell, another cell count, not one record) it says so.
+    @Test func theRowSplitterAgreesWithTheParser() {
+        let pieces = ["a", "", "\"q\"", "\"a,b\"", "\"x\"\"y\"", "é", "\"l\nm\"", "b\"c", "d\re", "\"t\"u", "12.50",
+                      "abcdefghijklmnopqrstuvwxyz", "\"abcdefgh,ijklmnop\"\"qrstuvwx\""]
+        var g = SplitMix64(seed: 21)
+        let parser = CSVRecordParser()
+        let bounds = UnsafeMutablePointer<Int>.allocate(capacity: 64)
+        defer { bounds.deallocate() }
+        var split = 0, left = 0
+        for _ in 0..<6000 {
+            let n = 1 + Int(g.next() % 7)
+            var row = (0..<n).map { _ in pieces[Int(g.next() % UInt64(pieces.count))] }.joined(separator: ",")
+            row += ["\n", "\n", "\r\n", ""][Int(g.next() % 4)]
+            let width = g.next() % 8 == 0 ? n + 1 : n
+            Array(row.utf8).withUnsafeBytes { b in
+                let cells: [[UInt8]]? = parser.withRecord(b) { r in (0..<r.count).map { Array(r.written($0)) } }
+                guard ChangedText.split(b, width, into: bounds) else {
+                    left += 1
+                    return
+                }
+                split += 1
+                let mine = (0..<width).map { Array(b[bounds[2 * $0]..<bounds[2 * $0 + 1]]) }
+                #expect(mine == cells, "\(row.debugDescription)")
+            }
+        }
+        #expect(split > 1000 && left > 1000)
     }
 }

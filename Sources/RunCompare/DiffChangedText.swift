@@ -18,13 +18,18 @@ final class ChangedText {
     private let oldColumns: [Int], newColumns: [Int]
     private let oldWidth: Int, newWidth: Int
     private let source: Int, investor: Int
-    /// Per compared field, "    field: " as the report prints it.
-    private let prefixes: [[UInt8]]
+    /// Per compared field, "    field: " as the report prints it: bytes
+    /// `prefixStarts[k]..<prefixStarts[k + 1]` of `prefixes`.
+    private let prefixes: UnsafeMutableRawPointer
+    private let prefixStarts: [Int]
     private let currency: String
+    /// " " and the currency code, after the delta.
+    private let currencyBytes: [UInt8]
     /// Cell bounds (start, end as written) of the old and the new row.
     private let oldBounds: UnsafeMutablePointer<Int>, newBounds: UnsafeMutablePointer<Int>
-    /// The compared fields that differ, for the change at hand.
-    private var differing: [Int] = []
+    /// The compared fields that differ, for the change at hand (`differingCount` of them).
+    private let differing: UnsafeMutablePointer<Int>
+    private var differingCount = 0
     /// A quoted value with its doubled quotes undone.
     private var value: [UInt8] = []
 
@@ -36,20 +41,27 @@ final class ChangedText {
         source = files.new.source
         investor = files.new.investor
         self.currency = currency
+        currencyBytes = Array((" " + currency).utf8)
         let t = ReportBytes(escape: escape)
-        prefixes = files.fields.map { f in
-            t.removeAll()
+        var starts = [0]
+        for f in files.fields {
             t.ascii("    ")
             t.escaped(f)
             t.ascii(": ")
-            return t.withBytes { Array($0) }
+            starts.append(t.count)
         }
+        prefixStarts = starts
+        let p = UnsafeMutableRawPointer.allocate(byteCount: max(t.count, 1), alignment: 1)
+        t.withBytes { if let b = $0.baseAddress { p.copyMemory(from: b, byteCount: $0.count) } }
+        prefixes = p
         oldBounds = .allocate(capacity: 2 * oldWidth + 2)
         newBounds = .allocate(capacity: 2 * newWidth + 2)
-        differing.reserveCapacity(files.fields.count)
+        differing = .allocate(capacity: files.fields.count + 1)
     }
 
     deinit {
+        prefixes.deallocate()
+        differing.deallocate()
         oldBounds.deallocate()
         newBounds.deallocate()
     }
@@ -58,14 +70,15 @@ final class ChangedText {
     /// `after`; false, with nothing appended, when it leaves them to `appendText`.
     func append(_ c: DiffFiles.Change, before: UnsafeRawBufferPointer, after: UnsafeRawBufferPointer, to text: ReportBytes) -> Bool {
         guard Self.split(before, oldWidth, into: oldBounds), Self.split(after, newWidth, into: newBounds) else { return false }
-        differing.removeAll(keepingCapacity: true)
+        differingCount = 0
         for k in oldColumns.indices {
             let a = Self.written(before, oldBounds, oldColumns[k]), b = Self.written(after, newBounds, newColumns[k])
             if a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) { continue }
             // Different bytes are different values only when both are written
             // canonically (known of the whole row when pass 1 weighed the pair).
             guard c.canonical || (DiffSide.isCanonical(a) && DiffSide.isCanonical(b)) else { return false }
-            differing.append(k)
+            differing[differingCount] = k
+            differingCount += 1
         }
         text.ascii("~ ")
         print(after, newBounds, source, text)
@@ -74,12 +87,12 @@ final class ChangedText {
         if let d = c.delta {
             text.ascii(" | ")
             text.signed(d, currency)
-            text.ascii(" ")
-            text.string(currency)
+            currencyBytes.withUnsafeBytes { text.put($0) }
         }
         text.newline()
-        for k in differing {
-            prefixes[k].withUnsafeBytes { text.put($0) }
+        for n in 0..<differingCount {
+            let k = differing[n]
+            text.put(UnsafeRawBufferPointer(start: prefixes + prefixStarts[k], count: prefixStarts[k + 1] - prefixStarts[k]))
             if oldColumns[k] >= 0 { print(before, oldBounds, oldColumns[k], text) }
             text.utf8(" → ")
             if newColumns[k] >= 0 { print(after, newBounds, newColumns[k], text) }

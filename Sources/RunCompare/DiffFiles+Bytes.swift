@@ -247,21 +247,22 @@ final class ReportBytes {
     /// What ``RunDiff/signed(_:_:plus:)`` shows (`plus` nil).
     func signed(_ amount: DecimalAmount, _ currency: String) {
         if amount.isNegative { ascii("\u{2212}") } else { put(0x2B) }
-        grouped(amount.absolute, currency)
+        grouped(amount, currency, signed: false)
     }
 
     /// What ``RunDiff/grouped(_:_:)`` shows, from the mantissa's digits: the
     /// same text without a String when the amount needs no rounding and its
     /// digits fit 64 bits; the String code otherwise.
-    func grouped(_ amount: DecimalAmount, _ currency: String) {
+    /// `signed` false: the amount's absolute value (no DecimalAmount made for it).
+    func grouped(_ amount: DecimalAmount, _ currency: String, signed: Bool = true) {
         if currency != minor.currency { minor = (currency, (currency.isEmpty ? .euro : Currency(currency)).minorDigits) }
         let places = max(minor.digits, min(amount.scale, 2))
         let pad = places - amount.scale
         guard pad >= 0, pad <= 18, let m = UInt64(exactly: amount.mantissa.magnitude) else {
-            return string(RunDiff.grouped(amount, currency))
+            return string(RunDiff.grouped(signed ? amount : amount.absolute, currency))
         }
         let (v, overflow) = m.multipliedReportingOverflow(by: UInt64(DecimalAmount.powerOfTen(pad)))
-        guard !overflow else { return string(RunDiff.grouped(amount, currency)) }
+        guard !overflow else { return string(RunDiff.grouped(signed ? amount : amount.absolute, currency)) }
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: 20 digits at most
         var count = 0
         withUnsafeMutableBytes(of: &digits) { d in
@@ -275,7 +276,7 @@ final class ReportBytes {
                 d[23 - count] = 0x30
                 count += 1
             }
-            if amount.isNegative { ascii("\u{2212}") }
+            if signed && amount.isNegative { ascii("\u{2212}") }
             let intCount = count - places
             var k = 24 - count
             for n in 0..<intCount {

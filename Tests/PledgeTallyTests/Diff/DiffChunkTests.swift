@@ -70,10 +70,10 @@ struct DiffChunkTests {
     }
 
     static let tunings: [RowArena.Tuning] = [
-        .init(budget: 1, piece: 1),               // a chunk per change, a piece per change
-        .init(budget: 700, piece: 300),           // rows longer than a piece
-        .init(budget: 5000, piece: 2000),
-        .init(budget: 1 << 20, piece: 1 << 20),   // everything in one chunk and one piece
+        .init(budget: 1, gap: 0, span: 1, piece: 1),                // a chunk per change, a read per row
+        .init(budget: 700, gap: 64, span: 900, piece: 300),         // long rows outgrow the span
+        .init(budget: 5000, gap: 1 << 20, span: 4096, piece: 2000), // every row joined up to the span
+        .init(budget: 1 << 20, gap: 8 << 10, span: 1 << 20, piece: 1 << 20),
         .init(),
     ]
 

@@ -39,10 +39,14 @@ struct DiffChunkTests {
 
     /// Two runs of `n` investors each: most rows changed, some only in one run,
     /// some rejected in one; the new pledges.csv ends without a line end.
-    func makeRuns(n: Int, seed: UInt64) throws {
+    /// `permuted`: the new run's columns in another order, with one more
+    /// (the compared cells are then not side by side, and one is in one run only).
+    func makeRuns(n: Int, seed: UInt64, permuted: Bool = false) throws {
         var g = SplitMix64(seed: seed)
         for (folder, side) in [("o", 0), ("n", 1)] {
-            var pledges = Self.pledgeHeader, rejected = Self.rejectedHeader
+            let reorder = permuted && side == 1
+            var pledges = reorder ? "source,line,investor,notes,amount_text,domain,amount_eur,extra\n" : Self.pledgeHeader
+            var rejected = Self.rejectedHeader
             for i in 0..<n {
                 let investor = "Investor \(i % (n / 3 + 1))"   // repeated investors: n-th occurrences
                 let r = g.next() % 20
@@ -52,7 +56,8 @@ struct DiffChunkTests {
                     continue
                 }
                 let long = g.next() % 5 == 0
-                let cells = [Self.cell(&g, long: long), Self.cell(&g, long: false), Self.amount(&g), Self.cell(&g, long: long)]
+                var cells = [Self.cell(&g, long: long), Self.cell(&g, long: false), Self.amount(&g), Self.cell(&g, long: long)]
+                if reorder { cells = [cells[3], cells[1], cells[0], cells[2], Self.cell(&g, long: false)] }
                 pledges += "s.csv,\(i + 2),\(investor),\(cells.joined(separator: ","))\n"
             }
             if side == 1 { pledges.removeLast() }
@@ -77,15 +82,22 @@ struct DiffChunkTests {
         .init(),
     ]
 
-    @Test(arguments: [1, 2, 3])
-    func chunkedTextIsTheTextReadRowByRow(seed: UInt64) throws {
-        try makeRuns(n: 400, seed: seed)
-        let d = try RunDiff(oldFolder: dir.path("o"), newFolder: dir.path("n"))
-        #expect(d.count(.changed) > 100 && d.count(.added) > 0 && d.count(.removed) > 0)
-        #expect(d.count(.nowRejected) + d.count(.noLongerRejected) > 0)
-        let reference = try text(d, nil)
-        #expect(String(decoding: reference, as: UTF8.self) == (try d.text()))
-        for t in Self.tunings { #expect(try text(d, t) == reference, "\(t)") }
+    /// Also with pass 1's facts (`parallel`, as the diff command: changes
+    /// weighed without their rows, changed rows known canonical) and with the
+    /// runs' columns in different orders.
+    @Test(arguments: [(1, false), (2, false), (3, false), (4, true), (5, true)])
+    func chunkedTextIsTheTextReadRowByRow(seed: UInt64, permuted: Bool) throws {
+        try makeRuns(n: 400, seed: seed, permuted: permuted)
+        let serial = try RunDiff(oldFolder: dir.path("o"), newFolder: dir.path("n"))
+        #expect(serial.count(.changed) > 100 && serial.count(.added) > 0 && serial.count(.removed) > 0)
+        #expect(serial.count(.nowRejected) + serial.count(.noLongerRejected) > 0)
+        let reference = try text(serial, nil)
+        #expect(String(decoding: reference, as: UTF8.self) == (try serial.text()))
+        let withFacts = try RunDiff(oldFolder: dir.path("o"), newFolder: dir.path("n"), parallel: true)
+        for d in [serial, withFacts] {
+            #expect(try text(d, nil) == reference)
+            for t in Self.tunings { #expect(try text(d, t) == reference, "\(t)") }
+        }
     }
 
     @Test func theLastRowOfAFileWithoutItsLineEnd() throws {

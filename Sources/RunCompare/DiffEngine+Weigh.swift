@@ -233,8 +233,3 @@ extension RunDiff.Kind {
         }
     }
 }
-
-extension DiffSide.Facts {
-    /// The amount as (mantissa, scale), normalised; nil without one. Only when `isKnown`.
-    var parts: (Int128, Int)? { bits & Self.present == 0 ? nil : (Int128(bits >> 8), Int(bits & 31)) }
-}

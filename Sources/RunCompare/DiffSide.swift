@@ -76,10 +76,8 @@ struct DiffSide: Sendable {
 
         var isPlain: Bool { bits & Self.plain != 0 }
         var isKnown: Bool { bits & Self.known != 0 }
-        /// The amount (nil: none). Only when `isKnown`.
-        var amount: DecimalAmount? {
-            bits & Self.present == 0 ? nil : DecimalAmount(mantissa: Int128(bits >> 8), scale: Int(bits & 31))
-        }
+        /// The amount as (mantissa, scale), normalised; nil without one. Only when `isKnown`.
+        var parts: (Int128, Int)? { bits & Self.present == 0 ? nil : (Int128(bits >> 8), Int(bits & 31)) }
     }
 
     let folder: String

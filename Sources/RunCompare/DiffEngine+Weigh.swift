@@ -29,54 +29,12 @@ extension DiffEngine {
         case delta(Int128, Int)
     }
 
-    /// The Σ of the deltas of added, removed and changed pledges weighed from
-    /// their facts, by number of decimal places, in 128 bits: a
-    /// ``DecimalAmount`` per addition (normalised by 128-bit divisions) was
-    /// most of pass 2's time for 1M changes.
-    private struct Sums {
-        var parts = [Int128](repeating: 0, count: 3 * (DecimalAmount.maxScale + 1))
-        var bridge = RunDiff.Bridge()
-
-        mutating func add(_ kind: RunDiff.Kind, _ m: Int128, _ scale: Int) throws {
-            let k = Self.slot(kind) * (DecimalAmount.maxScale + 1) + scale
-            let (sum, overflow) = parts[k].addingReportingOverflow(m)
-            if overflow {   // into the bridge, which says when it cannot hold it
-                try fold(kind, parts[k], scale)
-                parts[k] = m
-            } else {
-                parts[k] = sum
-            }
-        }
-
-        private static func slot(_ kind: RunDiff.Kind) -> Int { kind == .added ? 0 : kind == .removed ? 1 : 2 }
-
-        private mutating func fold(_ kind: RunDiff.Kind, _ m: Int128, _ scale: Int) throws {
-            let d = DecimalAmount(mantissa: m, scale: scale)
-            switch kind {
-            case .added: bridge.added = try bridge.added.adding(d)
-            case .removed: bridge.removed = try bridge.removed.adding(d)
-            default: bridge.changed = try bridge.changed.adding(d)
-            }
-        }
-
-        /// The bridge with every part folded in.
-        mutating func total() throws -> RunDiff.Bridge {
-            for kind in [RunDiff.Kind.added, .removed, .changed] {
-                for scale in 0...DecimalAmount.maxScale {
-                    let k = Self.slot(kind) * (DecimalAmount.maxScale + 1) + scale
-                    if parts[k] != 0 { try fold(kind, parts[k], scale) }
-                    parts[k] = 0
-                }
-            }
-            return bridge
-        }
-    }
-
     static func weigh(_ pairs: ArraySlice<Pair>, _ files: DiffFiles, _ facts: Facts) throws -> Weighed {
         let readers = DiffFiles.Readers(files)
         var w = Weighed()
         w.list.reserveCapacity(pairs.count)
-        var sums = Sums()
+        // The deltas weighed from facts, per kind (added, removed, changed).
+        var sums = [DecimalSum](repeating: DecimalSum(), count: 3)
         var counts = [Int](repeating: 0, count: RunDiff.Kind.allCases.count)
         let same = files.sameCurrency
         // The facts of a block of pairs are gathered first, in a loop that does
@@ -99,7 +57,7 @@ extension DiffEngine {
             case .added, .removed, .changed:
                 switch quick(p, same, gathered[n % block]) {
                 case .delta(let m, let scale):
-                    try sums.add(p.kind, m, scale)
+                    try sums[p.kind.index].add(m, scale: scale)
                     counts[p.kind.index] += 1
                     w.list.append(DiffFiles.Change(kind: p.kind, old: p.old, new: p.new,
                                                    delta: DecimalAmount(mantissa: m, scale: scale), canonical: p.kind == .changed))
@@ -117,19 +75,9 @@ extension DiffEngine {
             }
             counts[p.kind.index] += 1
             w.list.append(DiffFiles.Change(kind: p.kind, old: p.old, new: p.new, delta: delta))
-            guard let d = delta else { continue }
-            switch p.kind {
-            case .added: w.bridge.added = try w.bridge.added.adding(d)
-            case .removed: w.bridge.removed = try w.bridge.removed.adding(d)
-            case .changed: w.bridge.changed = try w.bridge.changed.adding(d)
-            case .nowRejected: w.bridge.nowRejected = try w.bridge.nowRejected.adding(d)
-            case .noLongerRejected: w.bridge.noLongerRejected = try w.bridge.noLongerRejected.adding(d)
-            }
+            if let d = delta { try w.bridge.add(d, to: p.kind) }
         }
-        let quick = try sums.total()
-        w.bridge.added = try w.bridge.added.adding(quick.added)
-        w.bridge.removed = try w.bridge.removed.adding(quick.removed)
-        w.bridge.changed = try w.bridge.changed.adding(quick.changed)
+        for kind in [RunDiff.Kind.added, .removed, .changed] { try w.bridge.add(try sums[kind.index].total(), to: kind) }
         for (k, kind) in RunDiff.Kind.allCases.enumerated() where counts[k] > 0 { w.counts[kind] = counts[k] }
         return w
     }

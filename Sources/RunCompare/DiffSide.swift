@@ -160,9 +160,7 @@ struct DiffSide: Sendable {
         // never resident, so a generous guess costs address space only.
         entries.reserveCapacity((Self.fileSize(pledgesPath) + Self.fileSize(rejectedPath)) / 32 + 16)
         if keepFacts { facts.reserveCapacity(Self.fileSize(pledgesPath) / 32 + 16) }
-        var total = DecimalAmount.zero
-        // Σ of the plain amounts' mantissas, by number of decimal places.
-        var sums = [Int128](repeating: 0, count: DecimalAmount.maxScale + 1)
+        var total = DecimalSum()
         try CSVRecords.scan(path: path, header: { _ in }) { r in
             var h = RowHash()
             if contiguous {
@@ -177,20 +175,14 @@ struct DiffSide: Sendable {
             var fact = Facts(noAmount: plain)
             if let rep, !r.isEmpty(rep) {
                 if let b = r.plainBytes(rep), let (m, places) = Self.plainDecimal(b) {
-                    let (sum, overflow) = sums[places].addingReportingOverflow(m)
-                    if overflow {   // into the total, which says when it cannot hold it
-                        total = try total.adding(DecimalAmount(mantissa: sums[places], scale: places))
-                        sums[places] = m
-                    } else {
-                        sums[places] = sum
-                    }
+                    try total.add(m, scale: places)
                     if keepFacts { fact = Facts(mantissa: m, scale: places, plain: plain) }
                 } else {
                     let text = r.string(rep)
                     guard let a = DecimalAmount(plain: text) else {
                         throw DiffError("\(path): row \(r.index + 2): ‘\(text)’ is not an amount")
                     }
-                    total = try total.adding(a)
+                    try total.add(a)
                     fact = Facts(a, plain: plain)
                 }
             }
@@ -198,16 +190,13 @@ struct DiffSide: Sendable {
                                  place: try Self.place(r, path), content: h.value))
             if keepFacts { facts.append(fact) }
         }
-        for (places, m) in sums.enumerated() where m != 0 {
-            total = try total.adding(DecimalAmount(mantissa: m, scale: places))
-        }
         let (rs, rl, ri, rpath) = (rejectedSource, rejectedLine, rejectedInvestor, rejectedPath)
         try CSVRecords.scan(path: rpath, header: { _ in }) { r in
             entries.append(Entry(key: Self.key(r, rs, ri), rank: Self.rank(r, rl, rejected: true),
                                  place: try Self.place(r, rpath), content: 0))
         }
         Self.sort(&entries)
-        return (entries, total, facts)
+        return (entries, try total.total(), facts)
     }
 
     private static func fileSize(_ path: String) -> Int {

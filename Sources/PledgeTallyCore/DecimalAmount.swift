@@ -33,6 +33,12 @@ public struct DecimalAmount: Hashable, Comparable, Sendable {
         self.scale = s
     }
 
+    /// An amount already normalised (the parts of another `DecimalAmount`), rebuilt without the trailing-zero loop.
+    package init(normalised mantissa: Int128, scale: Int) {
+        assert((0...Self.maxScale).contains(scale) && (scale == 0 || mantissa % 10 != 0), "not normalised")
+        self.init(uncheckedMantissa: mantissa, scale: scale)
+    }
+
     private init(uncheckedMantissa: Int128, scale: Int) {
         self.mantissa = uncheckedMantissa
         self.scale = scale

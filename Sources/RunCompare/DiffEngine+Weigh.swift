@@ -29,10 +29,13 @@ extension DiffEngine {
         case delta(Int128, Int)
     }
 
-    static func weigh(_ pairs: ArraySlice<Pair>, _ files: DiffFiles, _ facts: Facts) throws -> Weighed {
+    /// Weighs the pairs, a block at a time; each block is freed once
+    /// weighed, so that the pairs (32 bytes each) and the changes made of
+    /// them (40 bytes) are not all held at once.
+    static func weigh(_ blocks: inout [[Pair]], _ files: DiffFiles, _ facts: Facts) throws -> Weighed {
         let readers = DiffFiles.Readers(files)
         var w = Weighed()
-        w.list.reserveCapacity(pairs.count)
+        w.list.reserveCapacity(blocks.reduce(0) { $0 + $1.count })
         // The deltas weighed from facts, per kind (added, removed, changed).
         var sums = [DecimalSum](repeating: DecimalSum(), count: 3)
         var counts = [Int](repeating: 0, count: RunDiff.Kind.allCases.count)
@@ -43,39 +46,43 @@ extension DiffEngine {
         // pass 2's time); gathered, the lookups wait together.
         let none = DiffSide.Facts(bits: 0), block = 256
         var gathered = [(old: DiffSide.Facts, new: DiffSide.Facts)](repeating: (none, none), count: block)
-        for (n, p) in pairs.enumerated() {
-            if n % block == 0 {
-                let first = pairs.startIndex + n
-                for k in first..<min(first + block, pairs.endIndex) {
-                    let q = pairs[k]
-                    gathered[k - first] = (q.kind == .added ? none : Facts.of(q.oldRow, facts.old) ?? none,
-                                           q.kind == .removed ? none : Facts.of(q.newRow, facts.new) ?? none)
+        for b in blocks.indices {
+            let pairs = blocks[b]
+            blocks[b] = []
+            for (n, p) in pairs.enumerated() {
+                if n % block == 0 {
+                    let first = pairs.startIndex + n
+                    for k in first..<min(first + block, pairs.endIndex) {
+                        let q = pairs[k]
+                        gathered[k - first] = (q.kind == .added ? none : Facts.of(q.oldRow, facts.old) ?? none,
+                                               q.kind == .removed ? none : Facts.of(q.newRow, facts.new) ?? none)
+                    }
                 }
-            }
-            let delta: DecimalAmount?
-            switch p.kind {
-            case .added, .removed, .changed:
-                switch quick(p, same, gathered[n % block]) {
-                case .delta(let m, let scale):
-                    try sums[p.kind.index].add(m, scale: scale)
-                    counts[p.kind.index] += 1
-                    w.list.append(DiffFiles.Change(kind: p.kind, old: p.old, new: p.new,
-                                                   delta: DecimalAmount(mantissa: m, scale: scale), canonical: p.kind == .changed))
-                    continue
-                case .noDelta:
-                    counts[p.kind.index] += 1
-                    w.list.append(DiffFiles.Change(kind: p.kind, old: p.old, new: p.new, delta: nil, canonical: p.kind == .changed))
-                    continue
-                case .unknown:
-                    guard case .change(let d) = try files.weigh(p.kind, old: p.old, new: p.new, readers) else { continue }
-                    delta = d
+                let delta: DecimalAmount?
+                switch p.kind {
+                case .added, .removed, .changed:
+                    switch quick(p, same, gathered[n % block]) {
+                    case .delta(let m, let scale):
+                        try sums[p.kind.index].add(m, scale: scale)
+                        counts[p.kind.index] += 1
+                        w.list.append(DiffFiles.Change(kind: p.kind, old: p.old, new: p.new,
+                                                       delta: DecimalAmount(mantissa: m, scale: scale), canonical: p.kind == .changed))
+                        continue
+                    case .noDelta:
+                        counts[p.kind.index] += 1
+                        w.list.append(DiffFiles.Change(kind: p.kind, old: p.old, new: p.new, delta: nil, canonical: p.kind == .changed))
+                        continue
+                    case .unknown:
+                        guard case .change(let d) = try files.weigh(p.kind, old: p.old, new: p.new, readers) else { continue }
+                        delta = d
+                    }
+                case .nowRejected, .noLongerRejected:
+                    delta = try files.pledgeChange(p.kind, old: p.old, new: p.new, readers).delta
                 }
-            case .nowRejected, .noLongerRejected:
-                delta = try files.pledgeChange(p.kind, old: p.old, new: p.new, readers).delta
+                counts[p.kind.index] += 1
+                w.list.append(DiffFiles.Change(kind: p.kind, old: p.old, new: p.new, delta: delta))
+                if let d = delta { try w.bridge.add(d, to: p.kind) }
             }
-            counts[p.kind.index] += 1
-            w.list.append(DiffFiles.Change(kind: p.kind, old: p.old, new: p.new, delta: delta))
-            if let d = delta { try w.bridge.add(d, to: p.kind) }
         }
         for kind in [RunDiff.Kind.added, .removed, .changed] { try w.bridge.add(try sums[kind.index].total(), to: kind) }
         for (k, kind) in RunDiff.Kind.allCases.enumerated() where counts[k] > 0 { w.counts[kind] = counts[k] }
@@ -109,13 +116,6 @@ extension DiffEngine {
     /// every delta fits 64 bits at the largest scale among them, 24-byte keys
     /// are sorted instead and the changes moved into their places once.
     static func sortInReportOrder(_ list: inout [DiffFiles.Change]) {
-        struct Key {
-            /// UInt64.max − 1 − |delta| (at the common scale); UInt64.max without a delta.
-            var weight: UInt64
-            var place: UInt64
-            var removed: UInt32
-            var index: UInt32
-        }
         let scale = list.reduce(0) { max($0, $1.delta?.scale ?? 0) }
         var keys: [Key] = []
         if list.count < Int(UInt32.max) {
@@ -141,11 +141,7 @@ extension DiffEngine {
             }
             return
         }
-        keys.sort { x, y in
-            if x.weight != y.weight { return x.weight < y.weight }
-            if x.removed != y.removed { return x.removed < y.removed }
-            return x.place < y.place
-        }
+        InPlaceSort.sort(&keys)
         // Position j takes the change at keys[j].index: each cycle of the permutation once.
         let done = UInt32.max
         list.withUnsafeMutableBufferPointer { l in
@@ -166,6 +162,24 @@ extension DiffEngine {
                 }
             }
         }
+    }
+}
+
+/// A change's place in report order (``DiffEngine/sortInReportOrder(_:)``).
+private struct Key: InPlaceSortable {
+    /// UInt64.max − 1 − |delta| (at the common scale); UInt64.max without a delta.
+    var weight: UInt64
+    var place: UInt64
+    var removed: UInt32
+    var index: UInt32
+
+    /// The index last: equal changes keep the order they came in.
+    @inline(__always)
+    static func precedes(_ x: Key, _ y: Key) -> Bool {
+        if x.weight != y.weight { return x.weight < y.weight }
+        if x.removed != y.removed { return x.removed < y.removed }
+        if x.place != y.place { return x.place < y.place }
+        return x.index < y.index
     }
 }
 

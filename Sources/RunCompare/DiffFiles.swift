@@ -12,18 +12,48 @@ struct DiffFiles: Sendable {
     var sameCurrency: Bool { old.currency == new.currency }
 
     /// A confirmed change: its kind, its rows' places and how much it weighs.
+    ///
+    /// 40 bytes: the delta is kept as its mantissa's two halves and its
+    /// scale, since an `Int128` member (16-byte aligned) and an optional
+    /// made a change 64 bytes. Two 1M-pledge runs that share no pledge (a
+    /// renamed source file) have 2,000,000 changes: 128 MB of them took
+    /// the diff to 241 MB.
     struct Change: Sendable {
-        var kind: RunDiff.Kind
         /// The old row (pledges.csv; rejected.csv for `no longer rejected`); 0 for `added`.
         var old: UInt64
         /// The new row (pledges.csv; rejected.csv for `now rejected`); 0 for `removed`.
         var new: UInt64
-        /// The change of the reporting amount, new − old; nil without one.
-        var delta: DecimalAmount?
+        private var low: UInt64 = 0, high: Int64 = 0
+        var kind: RunDiff.Kind
+        /// The delta's scale; −1 without a delta.
+        private var scale: Int8 = -1
 
         /// A changed pair whose compared cells pass 1 found all written
         /// canonically (``DiffSide/Facts``): bytes that differ are values that differ.
         var canonical = false
+
+        init(kind: RunDiff.Kind, old: UInt64, new: UInt64, delta: DecimalAmount?, canonical: Bool = false) {
+            self.old = old
+            self.new = new
+            self.kind = kind
+            self.canonical = canonical
+            self.delta = delta
+        }
+
+        /// The change of the reporting amount, new − old; nil without one.
+        var delta: DecimalAmount? {
+            get {
+                guard scale >= 0 else { return nil }
+                return DecimalAmount(normalised: Int128(high) << 64 | Int128(low), scale: Int(scale))
+            }
+            set {
+                guard let d = newValue else {
+                    (low, high, scale) = (0, 0, -1)
+                    return
+                }
+                (low, high, scale) = (UInt64(truncatingIfNeeded: d.mantissa), Int64(truncatingIfNeeded: d.mantissa >> 64), Int8(d.scale))
+            }
+        }
 
         /// |delta|, nil without one.
         var magnitude: DecimalAmount? { delta?.absolute }

@@ -36,14 +36,15 @@ final class RowArena: @unchecked Sendable {
     let tuning: Tuning
     private let paths: [String]
     private var descriptors: [Int32] = [-1, -1]
-    /// Per file (0: the old pledges.csv, 1: the new one): (place, change in
-    /// the chunk) of the chunk's rows, sorted by place.
-    private var order: [[(place: UInt64, change: Int32)]] = [[], []]
-    /// Per change of the chunk, per file: the row's place (0: none) and
-    /// where it lies in `bytes` (−1: it could not be read whole, the file is
-    /// shorter: it changed). Found by index: a search by place cost 6 % of the text's time.
-    private var places: [UInt64] = []
-    private var starts: [Int] = []
+    /// The chunk's changes.
+    private var changes: ArraySlice<DiffFiles.Change> = []
+    /// Per change of the chunk, per file (0: the old pledges.csv, 1: the new
+    /// one): where its row lies in `bytes` (−1: no row, or it could not be
+    /// read whole: the file is shorter, it changed). Found by index: a
+    /// search by place cost 6 % of the text's time. Written by both reading
+    /// threads (each its own file's slots), hence a pointer.
+    private var starts: UnsafeMutablePointer<Int32>
+    private var startsCapacity = 0
     private var bytes: UnsafeMutableRawPointer
     private var capacity: Int
 
@@ -52,11 +53,13 @@ final class RowArena: @unchecked Sendable {
         paths = [files.old.pledgesPath, files.new.pledgesPath]
         capacity = 1 << 16
         bytes = .allocate(byteCount: capacity, alignment: 16)
+        starts = .allocate(capacity: 0)
     }
 
     deinit {
         for d in descriptors where d >= 0 { close(d) }
         bytes.deallocate()
+        starts.deallocate()
     }
 
     @inline(__always) static func length(_ place: UInt64) -> Int { Int(place & (1 << 25 - 1)) }
@@ -74,10 +77,12 @@ final class RowArena: @unchecked Sendable {
         }
     }
 
-    /// The end of the chunk that starts at `from`: as many changes as fit the budget, at least one.
+    /// The end of the chunk that starts at `from`: as many changes as fit
+    /// the budget, at least one, at most 2^20 (a change's index in its
+    /// chunk has 25 bits beside a row's offset).
     func chunkEnd(_ list: [DiffFiles.Change], from: Int) -> Int {
         var total = 0, end = from
-        while end < list.count {
+        while end < list.count && end - from < 1 << 20 {
             let (o, n) = Self.rows(list[end])
             total += Self.length(o) + Self.length(n)
             end += 1
@@ -88,39 +93,49 @@ final class RowArena: @unchecked Sendable {
 
     /// Reads the rows of `changes`.
     func load(_ changes: ArraySlice<DiffFiles.Change>) throws {
-        places.removeAll(keepingCapacity: true)
-        starts.removeAll(keepingCapacity: true)
-        for f in 0..<2 { order[f].removeAll(keepingCapacity: true) }
-        for (i, c) in changes.enumerated() {
-            let (o, n) = Self.rows(c)
-            places.append(o)
-            places.append(n)
-            if o != 0 { order[0].append((o, Int32(i))) }
-            if n != 0 { order[1].append((n, Int32(i))) }
+        self.changes = changes
+        if 2 * changes.count > startsCapacity {
+            starts.deallocate()
+            startsCapacity = max(2 * changes.count, 2 * startsCapacity)
+            starts = .allocate(capacity: startsCapacity)
         }
+        // Per file, the chunk's rows in file order once sorted: offset << 25 | the change's index in the chunk.
+        let orders = [Order(), Order()]
         // Rows lie in the arena in the order they are formatted (each change's
         // old row, then its new one): read back at random places, the rows
         // missed the cache at every change.
-        starts = [Int](repeating: -1, count: places.count)
         var total = 0
-        for (k, p) in places.enumerated() where p != 0 {
-            starts[k] = total
-            total += Self.length(p)
+        func place(_ p: UInt64, _ i: Int, _ f: Int) {
+            if p == 0 {
+                starts[2 * i + f] = -1
+            } else {
+                starts[2 * i + f] = Int32(total)
+                total += Self.length(p)
+                orders[f].places.append(UInt64(Self.offset(p)) << 25 | UInt64(i))
+            }
         }
-        for f in 0..<2 { order[f].sort { $0.place < $1.place } }
+        for (i, c) in changes.enumerated() {
+            let (o, n) = Self.rows(c)
+            place(o, i, 0)
+            place(n, i, 1)
+        }
         if total > capacity {
             bytes.deallocate()
             capacity = max(total, capacity * 2)
             bytes = .allocate(byteCount: capacity, alignment: 16)
         }
-        let outcomes = [Outcome(), Outcome()]
         DispatchQueue.concurrentPerform(iterations: 2) { f in
-            outcomes[f].error = Result { try self.read(f) }.failure
+            orders[f].error = Result {
+                InPlaceSort.sort(&orders[f].places)
+                try self.read(f, orders[f].places)
+            }.failure
         }
-        for o in outcomes { if let e = o.error { throw e } }
+        for o in orders { if let e = o.error { throw e } }
     }
 
-    private final class Outcome: @unchecked Sendable {
+    /// One file's rows of a chunk, and what reading them met.
+    private final class Order: @unchecked Sendable {
+        var places: [UInt64] = []
         var error: (any Error)?
     }
 
@@ -128,52 +143,57 @@ final class RowArena: @unchecked Sendable {
     /// the chunk's change `index`: nil when the chunk does not hold it;
     /// empty when it could not be read.
     func row(_ place: UInt64, new: Bool, index: Int) -> UnsafeRawBufferPointer? {
-        let k = 2 * index + (new ? 1 : 0)
-        guard index >= 0, k < places.count, places[k] == place, place != 0 else { return nil }
-        let s = starts[k]
+        guard index >= 0, index < changes.count, place != 0 else { return nil }
+        let (o, n) = Self.rows(changes[changes.startIndex + index])
+        guard place == (new ? n : o) else { return nil }
+        let s = Int(starts[2 * index + (new ? 1 : 0)])
         return UnsafeRawBufferPointer(start: bytes + max(s, 0), count: s < 0 ? 0 : Self.length(place))
     }
 
     /// Reads file `f`'s rows of the chunk: rows closer than `gap` in one read.
-    private func read(_ f: Int) throws {
-        let p = order[f]
+    private func read(_ f: Int, _ p: [UInt64]) throws {
         guard !p.isEmpty else { return }
         if descriptors[f] < 0 {
             let d = open(paths[f], O_RDONLY | O_CLOEXEC)
             guard d >= 0 else { throw IngestError.unreadable(path: paths[f], reason: IngestError.systemMessage(errno)) }
             descriptors[f] = d
         }
+        let first = changes.startIndex
+        func place(_ k: Int) -> (offset: Int, length: Int, slot: Int) {
+            let i = Int(p[k] & (1 << 25 - 1))
+            let (o, n) = Self.rows(changes[first + i])
+            return (Int(p[k] >> 25), Self.length(f == 0 ? o : n), 2 * i + f)
+        }
         var scratch = UnsafeMutableRawPointer.allocate(byteCount: tuning.span, alignment: 16)
         var scratchSize = tuning.span
         defer { scratch.deallocate() }
         var k = 0
         while k < p.count {
-            let first = Self.offset(p[k].place)
-            var end = first + Self.length(p[k].place), e = k + 1
+            let head = place(k)
+            var end = head.offset + head.length, e = k + 1
             while e < p.count {
-                let o = Self.offset(p[e].place), l = Self.length(p[e].place)
-                guard o - end <= tuning.gap, o + l - first <= tuning.span else { break }
-                end = max(end, o + l)
+                let r = place(e)
+                guard r.offset - end <= tuning.gap, r.offset + r.length - head.offset <= tuning.span else { break }
+                end = max(end, r.offset + r.length)
                 e += 1
             }
             if e == k + 1 {   // one row: straight into the arena
-                let slot = 2 * Int(p[k].change) + f
-                let got = try readFully(f, into: bytes + starts[slot], count: end - first, at: first)
-                if got < end - first { starts[slot] = -1 }
+                let got = try readFully(f, into: bytes + Int(starts[head.slot]), count: head.length, at: head.offset)
+                if got < head.length { starts[head.slot] = -1 }
             } else {
-                if end - first > scratchSize {
+                if end - head.offset > scratchSize {
                     scratch.deallocate()
-                    scratchSize = end - first
+                    scratchSize = end - head.offset
                     scratch = .allocate(byteCount: scratchSize, alignment: 16)
                 }
-                let got = try readFully(f, into: scratch, count: end - first, at: first)
-                for r in k..<e {
-                    let o = Self.offset(p[r].place) - first, l = Self.length(p[r].place)
-                    let slot = 2 * Int(p[r].change) + f
-                    if o + l <= got {
-                        (bytes + starts[slot]).copyMemory(from: scratch + o, byteCount: l)
+                let got = try readFully(f, into: scratch, count: end - head.offset, at: head.offset)
+                for q in k..<e {
+                    let r = place(q)
+                    let o = r.offset - head.offset
+                    if o + r.length <= got {
+                        (bytes + Int(starts[r.slot])).copyMemory(from: scratch + o, byteCount: r.length)
                     } else {
-                        starts[slot] = -1
+                        starts[r.slot] = -1
                     }
                 }
             }
@@ -199,5 +219,22 @@ extension Result {
     fileprivate var failure: Failure? {
         if case .failure(let e) = self { return e }
         return nil
+    }
+}
+
+extension UInt64: InPlaceSortable {
+    @inline(__always)
+    static func precedes(_ a: UInt64, _ b: UInt64) -> Bool { a < b }
+}
+
+extension RowArena.Tuning {
+    /// The tuning for a report of `changes` changes: the fewer changes
+    /// (40 bytes each) are held, the more rows a chunk holds, from 40 to
+    /// 80 MB: each chunk reads nearly all of both files when the changes
+    /// are many. Two 1M-pledge runs have at most 2M changes (80 MB):
+    /// the diff's peak stays near 160 MB either way.
+    init(changes: Int) {
+        self.init()
+        budget = min(80 << 20, max(40 << 20, (120 << 20) - changes * MemoryLayout<DiffFiles.Change>.stride))
     }
 }

@@ -53,7 +53,7 @@ extension RunDiff {
                           escapeText e: @escaping (String) -> String,
                           write: (UnsafeRawBufferPointer) throws -> Void) throws {
         // A few changes are read one by one, as they come: nothing to gain from a chunk.
-        try writeText(escape: escape, escapeText: e, tuning: pledgeChangeCount > 2048 ? RowArena.Tuning() : nil, write: write)
+        try writeText(escape: escape, escapeText: e, tuning: pledgeChangeCount > 2048 ? RowArena.Tuning(changes: changeList.count) : nil, write: write)
     }
 
     /// `tuning`: the changes' rows read a chunk at a time and formatted on

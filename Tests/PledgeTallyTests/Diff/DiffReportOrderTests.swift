@@ -61,6 +61,25 @@ struct DiffReportOrderTests {
         #expect(list.first?.magnitude == DecimalAmount(mantissa: Int128(UInt64.max) * 1000, scale: 1))
     }
 
+    /// A change keeps its delta, kept as two halves and a scale, exactly:
+    /// none, zero, either sign, past 64 bits, at every scale.
+    @Test func aChangeKeepsItsDeltaExactly() throws {
+        let big = try #require(DecimalAmount(plain: "-123456789012345678901234567.123456789"))
+        let mantissas: [Int128] = [0, 1, -1, 5, -10, Int128(Int64.max), Int128(Int64.min), Int128(UInt64.max) + 1, -(Int128(UInt64.max) * 7)]
+        var deltas: [DecimalAmount?] = [nil, big, DecimalAmount(mantissa: DecimalAmount.powerOfTen(18) * DecimalAmount.powerOfTen(17), scale: 0)]
+        for m in mantissas { for scale in [0, 2, 9, 18] { deltas.append(DecimalAmount(mantissa: m, scale: scale)) } }
+        for d in deltas {
+            for kind in RunDiff.Kind.allCases {
+                var c = DiffFiles.Change(kind: kind, old: 7, new: 1 << 63, delta: d, canonical: kind == .changed)
+                #expect(c.delta == d && c.delta?.scale == d?.scale && c.delta?.mantissa == d?.mantissa)
+                #expect(c.kind == kind && c.old == 7 && c.new == 1 << 63 && c.canonical == (kind == .changed))
+                c.delta = nil
+                #expect(c.delta == nil)
+            }
+        }
+        #expect(MemoryLayout<DiffFiles.Change>.stride == 40)
+    }
+
     /// Printable ASCII up to 256 bytes is copied; anything else goes through the escape.
     @Test func onlyPlainPrintableASCIIBypassesTheEscape() {
         let text = ReportBytes { b, out in

@@ -1,29 +1,31 @@
-extension DiffSide {
-    /// Sorts entries by (key, rank, place) in place.
-    ///
-    /// Why not `Array.sort`: it is a merge sort with a buffer of half the
-    /// array (16 MB for 1M rows), which a run with a 1M-pledge run in Output/
-    /// holds on top of both runs' entries, at its peak (issue 11: 150 MB).
-    /// An introsort (quicksort, median of three, heapsort past the depth
-    /// limit) needs none. Every entry's (key, rank, place) differs — a place
-    /// is one row of one file, and rank tells the two files apart — so the
-    /// order is total and the sort's stability does not matter.
+/// A type that ``InPlaceSort`` orders: `precedes` is a strict total order
+/// (no two distinct items are equal in it), so that the sort's lack of
+/// stability cannot change the result.
+protocol InPlaceSortable {
+    static func precedes(_ a: Self, _ b: Self) -> Bool
+}
+
+/// An introsort (quicksort, median of three, heapsort past the depth
+/// limit) that needs no memory beside the array.
+///
+/// Why not `Array.sort`: it is a merge sort with a buffer of half the
+/// array: 16 MB for pass 1's entries of 1M rows, which a run with a
+/// 1M-pledge run in Output/ holds on top of both runs' entries, at its peak
+/// (issue 11: 150 MB); 24 MB for the report order's keys of two 1M-pledge
+/// runs that share no pledge, at the diff's peak (200 MB).
+enum InPlaceSort {
     /// `depth`: quicksort levels before heapsort takes over (tests set it low).
-    static func sort(_ entries: inout [Entry], depth: Int? = nil) {
-        entries.withUnsafeMutableBufferPointer { b in
+    static func sort<T: InPlaceSortable>(_ items: inout [T], depth: Int? = nil) {
+        items.withUnsafeMutableBufferPointer { b in
             guard b.count > 1, let p = b.baseAddress else { return }
             introsort(p, 0, b.count - 1, depth: depth ?? 2 * (Int.bitWidth - b.count.leadingZeroBitCount))
         }
     }
 
     @inline(__always)
-    static func less(_ a: Entry, _ b: Entry) -> Bool {
-        if a.key != b.key { return a.key < b.key }
-        if a.rank != b.rank { return a.rank < b.rank }
-        return a.place < b.place
-    }
+    private static func less<T: InPlaceSortable>(_ a: T, _ b: T) -> Bool { T.precedes(a, b) }
 
-    private static func introsort(_ p: UnsafeMutablePointer<Entry>, _ low: Int, _ high: Int, depth: Int) {
+    private static func introsort<T: InPlaceSortable>(_ p: UnsafeMutablePointer<T>, _ low: Int, _ high: Int, depth: Int) {
         var lo = low, hi = high, depth = depth
         while hi - lo > 16 {
             if depth == 0 {
@@ -67,7 +69,7 @@ extension DiffSide {
         }
     }
 
-    private static func heapsort(_ p: UnsafeMutablePointer<Entry>, _ n: Int) {
+    private static func heapsort<T: InPlaceSortable>(_ p: UnsafeMutablePointer<T>, _ n: Int) {
         func sift(_ start: Int, _ end: Int) {
             var root = start
             while 2 * root + 1 < end {
@@ -83,5 +85,21 @@ extension DiffSide {
             swap(&p[0], &p[end])
             sift(0, end)
         }
+    }
+}
+
+extension DiffSide {
+    /// Sorts entries by (key, rank, place) in place. Every entry's (key,
+    /// rank, place) differs — a place is one row of one file, and rank
+    /// tells the two files apart — so the order is total.
+    static func sort(_ entries: inout [Entry], depth: Int? = nil) { InPlaceSort.sort(&entries, depth: depth) }
+}
+
+extension DiffSide.Entry: InPlaceSortable {
+    @inline(__always)
+    static func precedes(_ a: Self, _ b: Self) -> Bool {
+        if a.key != b.key { return a.key < b.key }
+        if a.rank != b.rank { return a.rank < b.rank }
+        return a.place < b.place
     }
 }

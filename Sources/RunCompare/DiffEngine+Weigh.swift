@@ -36,8 +36,8 @@ extension DiffEngine {
         let readers = DiffFiles.Readers(files)
         var w = Weighed()
         w.list.reserveCapacity(blocks.reduce(0) { $0 + $1.count })
-        // The deltas weighed from facts, per kind (added, removed, changed).
-        var sums = [DecimalSum](repeating: DecimalSum(), count: 3)
+        // The deltas weighed from facts, per kind (``RunDiff/Kind/index``).
+        var sums = [DecimalSum](repeating: DecimalSum(), count: RunDiff.Kind.allCases.count)
         var counts = [Int](repeating: 0, count: RunDiff.Kind.allCases.count)
         let same = files.sameCurrency
         // The facts of a block of pairs are gathered first, in a loop that does
@@ -54,50 +54,53 @@ extension DiffEngine {
                     let first = pairs.startIndex + n
                     for k in first..<min(first + block, pairs.endIndex) {
                         let q = pairs[k]
-                        gathered[k - first] = (q.kind == .added ? none : Facts.of(q.oldRow, facts.old) ?? none,
-                                               q.kind == .removed ? none : Facts.of(q.newRow, facts.new) ?? none)
+                        let (o, n) = q.kind.pledgeRows
+                    gathered[k - first] = (o ? Facts.of(q.oldRow, facts.old) ?? none : none, n ? Facts.of(q.newRow, facts.new) ?? none : none)
                     }
                 }
                 let delta: DecimalAmount?
-                switch p.kind {
-                case .added, .removed, .changed:
-                    switch quick(p, same, gathered[n % block]) {
-                    case .delta(let m, let scale):
-                        try sums[p.kind.index].add(m, scale: scale)
-                        counts[p.kind.index] += 1
-                        w.list.append(DiffFiles.Change(kind: p.kind, old: p.old, new: p.new,
-                                                       delta: DecimalAmount(mantissa: m, scale: scale), canonical: p.kind == .changed))
-                        continue
-                    case .noDelta:
-                        counts[p.kind.index] += 1
-                        w.list.append(DiffFiles.Change(kind: p.kind, old: p.old, new: p.new, delta: nil, canonical: p.kind == .changed))
-                        continue
-                    case .unknown:
+                switch quick(p, same, gathered[n % block]) {
+                case .delta(let m, let scale):
+                    try sums[p.kind.index].add(m, scale: scale)
+                    counts[p.kind.index] += 1
+                    w.list.append(DiffFiles.Change(kind: p.kind, old: p.old, new: p.new,
+                                                   delta: DecimalAmount(mantissa: m, scale: scale), canonical: p.kind == .changed))
+                    continue
+                case .noDelta:
+                    counts[p.kind.index] += 1
+                    w.list.append(DiffFiles.Change(kind: p.kind, old: p.old, new: p.new, delta: nil, canonical: p.kind == .changed))
+                    continue
+                case .unknown:
+                    switch p.kind {
+                    case .added, .removed, .changed:
                         guard case .change(let d) = try files.weigh(p.kind, old: p.old, new: p.new, readers) else { continue }
                         delta = d
+                    case .nowRejected, .noLongerRejected:
+                        delta = try files.pledgeChange(p.kind, old: p.old, new: p.new, readers).delta
                     }
-                case .nowRejected, .noLongerRejected:
-                    delta = try files.pledgeChange(p.kind, old: p.old, new: p.new, readers).delta
                 }
                 counts[p.kind.index] += 1
                 w.list.append(DiffFiles.Change(kind: p.kind, old: p.old, new: p.new, delta: delta))
                 if let d = delta { try w.bridge.add(d, to: p.kind) }
             }
         }
-        for kind in [RunDiff.Kind.added, .removed, .changed] { try w.bridge.add(try sums[kind.index].total(), to: kind) }
+        for kind in RunDiff.Kind.allCases { try w.bridge.add(try sums[kind.index].total(), to: kind) }
         for (k, kind) in RunDiff.Kind.allCases.enumerated() where counts[k] > 0 { w.counts[kind] = counts[k] }
         return w
     }
 
-    /// The delta of an added, removed or changed pair from pass 1's facts.
+    /// The delta of a pair from pass 1's facts of its pledges.csv rows: a
+    /// pledge now rejected weighs as one removed (its rejection is not an
+    /// amount), one no longer rejected as one added.
     private static func quick(_ p: Pair, _ sameCurrency: Bool, _ facts: (old: DiffSide.Facts, new: DiffSide.Facts)) -> Quick {
         let (o, n) = facts
+        let (hasOld, hasNew) = p.kind.pledgeRows
         switch p.kind {
         case .changed: guard o.isKnown, n.isKnown, o.isPlain, n.isPlain else { return .unknown }
-        case .added: guard n.isKnown else { return .unknown }
-        default: guard o.isKnown else { return .unknown }
+        case .added, .noLongerRejected: guard n.isKnown else { return .unknown }
+        case .removed, .nowRejected: guard o.isKnown else { return .unknown }
         }
-        let after = p.kind == .removed ? nil : n.parts, before = p.kind == .added ? nil : o.parts
+        let after = hasNew ? n.parts : nil, before = hasOld ? o.parts : nil
         guard sameCurrency, after != nil || before != nil else { return .noDelta }
         let (am, asc) = after ?? (0, 0), (bm, bsc) = before ?? (0, 0)
         let scale = max(asc, bsc)
@@ -184,6 +187,16 @@ private struct Key: InPlaceSortable {
 }
 
 extension RunDiff.Kind {
+    /// Whether the change has an old and a new pledges.csv row (the other
+    /// row of a pledge now or no longer rejected is in rejected.csv).
+    var pledgeRows: (old: Bool, new: Bool) {
+        switch self {
+        case .added, .noLongerRejected: (false, true)
+        case .removed, .nowRejected: (true, false)
+        case .changed: (true, true)
+        }
+    }
+
     /// The kind's place in `allCases`.
     var index: Int {
         switch self {

@@ -148,8 +148,8 @@ struct DiffEngine {
                         if x.content != y.content {
                             add(Pair(kind: .changed, old: x.place, new: y.place, oldRow: UInt32(x.row), newRow: UInt32(y.row)))
                         }
-                    case (false, true): add(Pair(kind: .nowRejected, old: x.place, new: y.place))
-                    case (true, false): add(Pair(kind: .noLongerRejected, old: x.place, new: y.place))
+                    case (false, true): add(Pair(kind: .nowRejected, old: x.place, new: y.place, oldRow: UInt32(x.row)))
+                    case (true, false): add(Pair(kind: .noLongerRejected, old: x.place, new: y.place, newRow: UInt32(y.row)))
                     case (true, true): break
                     }
                     i += 1

@@ -70,27 +70,43 @@ extension DiffFiles {
         return false
     }
 
-    /// Appends the report lines of an added, removed or changed pledge (each
-    /// with its line end), as ``RunDiff/lines(of:escaping:_:)`` writes them.
+    /// Appends the report lines of a change (each with its line end), as
+    /// ``RunDiff/lines(of:escaping:_:)`` writes them.
     func appendText(_ c: Change, _ diff: RunDiff, _ readers: Readers, _ text: ReportBytes) throws {
         switch c.kind {
-        case .added, .removed:
-            let isNew = c.kind == .added
+        case .added, .removed, .nowRejected, .noLongerRejected:
+            let isNew = c.kind.pledgeRows.new
             try readers.withRow(isNew ? c.new : c.old, new: isNew, rejected: false) { r in
                 let side = isNew ? new : old
-                text.ascii(isNew ? "+ " : "- ")
+                switch c.kind {
+                case .added: text.ascii("+ ")
+                case .removed: text.ascii("- ")
+                case .nowRejected: text.ascii("! now rejected: ")
+                default: text.ascii("* no longer rejected: ")
+                }
                 pledge(r, side, text)
                 text.ascii(" | ")
                 if let t = side.amountText { text.cell(r, t) }
                 text.ascii(" | ")
-                guard let rep = side.reporting, !r.isEmpty(rep) else { return text.ascii("no amount\n") }
-                if let a = r.withValue(rep, { DecimalAmount(plainUTF8: $0) }) {
-                    text.grouped(a, isNew ? diff.newCurrency : diff.oldCurrency)
+                if let rep = side.reporting, !r.isEmpty(rep) {
+                    if let a = r.withValue(rep, { DecimalAmount(plainUTF8: $0) }) {
+                        text.grouped(a, isNew ? diff.newCurrency : diff.oldCurrency)
+                    } else {
+                        text.cell(r, rep)
+                    }
+                    text.ascii(" ")
+                    text.string(isNew ? diff.newCurrency : diff.oldCurrency)
                 } else {
-                    text.cell(r, rep)
+                    text.ascii("no amount")
                 }
-                text.ascii(" ")
-                text.string(isNew ? diff.newCurrency : diff.oldCurrency)
+                if c.kind == .nowRejected || c.kind == .noLongerRejected {
+                    // The rejection is in the other run's rejected.csv.
+                    text.ascii(isNew ? " | was " : " | ")
+                    let other = isNew ? old : new
+                    try readers.withRow(isNew ? c.old : c.new, new: !isNew, rejected: true) { rejection in
+                        text.rejection(rejection, field: other.rejectedField, value: other.rejectedValue, reason: other.rejectedReason)
+                    }
+                }
                 text.newline()
             }
         default:
@@ -141,6 +157,8 @@ final class ReportBytes {
     private var value: [UInt8] = []
     /// What `escape` made of a cell that is not plain printable ASCII.
     private var escaped: [UInt8] = []
+    /// A rejection's cells put together before they are made printable.
+    private var composed: [UInt8] = []
     /// Appends a cell's value made printable (the command line's escaping).
     /// It must leave printable ASCII (U+0020–U+007E) of up to 256 bytes as
     /// it is: such cells are copied without it.
@@ -234,6 +252,18 @@ final class ReportBytes {
     }
 
     /// The cell's value, escaped.
+    /// "field ‘value’: reason" of a rejected.csv row, made printable as one
+    /// value (as ``RunDiff/lines(of:escaping:_:)`` escapes it: its length limit counts the whole).
+    func rejection(_ r: CSVRecords.Record, field: Int?, value: Int?, reason: Int?) {
+        composed.removeAll(keepingCapacity: true)
+        if let field { r.withValue(field) { composed.append(contentsOf: $0) } }
+        composed.append(contentsOf: " \u{2018}".utf8)
+        if let value { r.withValue(value) { composed.append(contentsOf: $0) } }
+        composed.append(contentsOf: "\u{2019}: ".utf8)
+        if let reason { r.withValue(reason) { composed.append(contentsOf: $0) } }
+        composed.withUnsafeBytes { printable($0) }
+    }
+
     @inline(__always) func cell(_ r: CSVRecords.Record, _ i: Int) {
         if let b = r.plainBytes(i) {
             printable(UnsafeRawBufferPointer(b))

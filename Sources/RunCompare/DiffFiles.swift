@@ -96,7 +96,7 @@ struct DiffFiles: Sendable {
                 let side = new ? files.new : files.old
                 return rejected ? side.rejectedPath : side.pledgesPath
             }
-            if !rejected, let arena, let bytes = arena.row(place, new: new, index: index) {
+            if let arena, let bytes = arena.row(place, new: new, rejected: rejected, index: index) {
                 let result: R?? = try parser.withRecord(bytes) { r -> R? in r.count == width ? try body(r) : nil }
                 guard let found = result, let row = found else { throw DiffError("\(path): changed while the runs were being compared") }
                 return row

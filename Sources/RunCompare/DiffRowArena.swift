@@ -4,20 +4,24 @@ import Dispatch
 import Glibc
 #endif
 
-/// The pledges.csv rows of a run of changes (a chunk of the report), read in
-/// file order with few reads and held until the chunk is written.
+/// The rows of a run of changes (a chunk of the report), read in file
+/// order with few reads and held until the chunk is written: pledges.csv
+/// rows, and the rejected.csv row of a pledge now or no longer rejected.
 ///
 /// Why: the report lists changes by |delta|, which scatters their rows over
 /// both files. Read one pread per row (``CSVRecordFile``), the text of two
 /// unrelated 1,000,000-pledge runs took 2,000,000 preads and 53 % of `diff`'s
 /// time. Here a chunk's places are sorted per file and rows closer than
 /// `gap` bytes share one read of at most `span` bytes, into a scratch block
-/// from which each row's bytes are copied to the arena; the two files are
-/// read on two threads. A chunk holds at most `budget` bytes of rows (and
-/// one row more), so memory does not grow with the diff; rows lie in the
-/// arena in the order they are formatted. Each chunk reads nearly all of
-/// both files again (the rows of a 40 MB chunk of unrelated 1M-pledge runs
-/// lie about 1.5 KB apart): 1.05 s for those runs. Copied from the files
+/// from which each row's bytes are copied to the arena; the old run's files
+/// and the new run's are read on two threads. A chunk holds at most
+/// `budget` bytes of rows (and one row more), so memory does not grow with
+/// the diff; rows lie in the arena in the order they are formatted. Each
+/// chunk reads nearly all of both files again (the rows of a 40 MB chunk of
+/// unrelated 1M-pledge runs lie about 1.5 KB apart): 1.05 s for those runs
+/// in 40 MB chunks, hence chunks of up to 80 MB when the changes leave room
+/// (``Tuning/init(changes:)``). Read one by one, the rows of 1M pledges now
+/// rejected took 10 s more. Copied from the files
 /// mapped in memory it took 0.9 s, but a file cut while it is copied would
 /// then stop the process with a bus error instead of the message a short
 /// read gives.
@@ -35,7 +39,8 @@ final class RowArena: @unchecked Sendable {
 
     let tuning: Tuning
     private let paths: [String]
-    private var descriptors: [Int32] = [-1, -1]
+    /// The old and new pledges.csv, then the old and new rejected.csv.
+    private var descriptors: [Int32] = [-1, -1, -1, -1]
     /// The chunk's changes.
     private var changes: ArraySlice<DiffFiles.Change> = []
     /// Per change of the chunk, per file (0: the old pledges.csv, 1: the new
@@ -50,7 +55,7 @@ final class RowArena: @unchecked Sendable {
 
     init(_ files: DiffFiles, tuning: Tuning) {
         self.tuning = tuning
-        paths = [files.old.pledgesPath, files.new.pledgesPath]
+        paths = [files.old.pledgesPath, files.new.pledgesPath, files.old.rejectedPath, files.new.rejectedPath]
         capacity = 1 << 16
         bytes = .allocate(byteCount: capacity, alignment: 16)
         starts = .allocate(capacity: 0)
@@ -65,16 +70,22 @@ final class RowArena: @unchecked Sendable {
     @inline(__always) static func length(_ place: UInt64) -> Int { Int(place & (1 << 25 - 1)) }
     @inline(__always) static func offset(_ place: UInt64) -> Int { Int(place >> 25) }
 
-    /// The rows an added, removed or changed pledge's text needs (the rarer
-    /// kinds are read as before): old and new pledges.csv places, 0 for none.
+    /// The rows a change's text needs: the old and new places, 0 for none.
     @inline(__always)
     static func rows(_ c: DiffFiles.Change) -> (old: UInt64, new: UInt64) {
         switch c.kind {
         case .added: (0, c.new)
         case .removed: (c.old, 0)
-        case .changed: (c.old, c.new)
-        case .nowRejected, .noLongerRejected: (0, 0)
+        case .changed, .nowRejected, .noLongerRejected: (c.old, c.new)
         }
+    }
+
+    /// The file (index in `paths`) of a change's old (`side` 0) or new (1)
+    /// row: rejected.csv for the rejection of a pledge now or no longer rejected.
+    @inline(__always)
+    static func file(_ kind: RunDiff.Kind, side: Int) -> Int {
+        let pledge = side == 0 ? kind.pledgeRows.old : kind.pledgeRows.new
+        return side + (pledge ? 0 : 2)
     }
 
     /// The end of the chunk that starts at `from`: as many changes as fit
@@ -100,35 +111,45 @@ final class RowArena: @unchecked Sendable {
             starts = .allocate(capacity: startsCapacity)
         }
         // Per file, the chunk's rows in file order once sorted: offset << 25 | the change's index in the chunk.
-        let orders = [Order(), Order()]
+        let orders = [Order(), Order(), Order(), Order()]
         // Rows lie in the arena in the order they are formatted (each change's
         // old row, then its new one): read back at random places, the rows
         // missed the cache at every change.
         var total = 0
-        func place(_ p: UInt64, _ i: Int, _ f: Int) {
+        func place(_ p: UInt64, _ i: Int, _ f: Int, _ kind: RunDiff.Kind) {
             if p == 0 {
                 starts[2 * i + f] = -1
             } else {
                 starts[2 * i + f] = Int32(total)
                 total += Self.length(p)
-                orders[f].places.append(UInt64(Self.offset(p)) << 25 | UInt64(i))
+                orders[Self.file(kind, side: f)].places.append(UInt64(Self.offset(p)) << 25 | UInt64(i))
             }
         }
         for (i, c) in changes.enumerated() {
             let (o, n) = Self.rows(c)
-            place(o, i, 0)
-            place(n, i, 1)
+            place(o, i, 0, c.kind)
+            place(n, i, 1, c.kind)
         }
         if total > capacity {
             bytes.deallocate()
             capacity = max(total, capacity * 2)
             bytes = .allocate(byteCount: capacity, alignment: 16)
         }
-        DispatchQueue.concurrentPerform(iterations: 2) { f in
-            orders[f].error = Result {
-                InPlaceSort.sort(&orders[f].places)
-                try self.read(f, orders[f].places)
-            }.failure
+        // Opened here, not by the reading threads: both would change `descriptors`.
+        for f in orders.indices where !orders[f].places.isEmpty && descriptors[f] < 0 {
+            let d = open(paths[f], O_RDONLY | O_CLOEXEC)
+            guard d >= 0 else { throw IngestError.unreadable(path: paths[f], reason: IngestError.systemMessage(errno)) }
+            descriptors[f] = d
+        }
+        let descriptors = descriptors
+        // A thread per side: the old files, the new files.
+        DispatchQueue.concurrentPerform(iterations: 2) { side in
+            for f in [side, side + 2] where !orders[f].places.isEmpty {
+                orders[f].error = Result {
+                    InPlaceSort.sort(&orders[f].places)
+                    try self.read(f, orders[f].places, descriptors[f])
+                }.failure
+            }
         }
         for o in orders { if let e = o.error { throw e } }
     }
@@ -139,30 +160,27 @@ final class RowArena: @unchecked Sendable {
         var error: (any Error)?
     }
 
-    /// The bytes of the row at `place` of the old or new pledges.csv, for
-    /// the chunk's change `index`: nil when the chunk does not hold it;
-    /// empty when it could not be read.
-    func row(_ place: UInt64, new: Bool, index: Int) -> UnsafeRawBufferPointer? {
+    /// The bytes of the row at `place` of the old or new pledges.csv or
+    /// rejected.csv, for the chunk's change `index`: nil when the chunk does
+    /// not hold it; empty when it could not be read.
+    func row(_ place: UInt64, new: Bool, rejected: Bool = false, index: Int) -> UnsafeRawBufferPointer? {
         guard index >= 0, index < changes.count, place != 0 else { return nil }
-        let (o, n) = Self.rows(changes[changes.startIndex + index])
-        guard place == (new ? n : o) else { return nil }
+        let c = changes[changes.startIndex + index]
+        let (o, n) = Self.rows(c), side = new ? 1 : 0
+        guard place == (new ? n : o), Self.file(c.kind, side: side) == side + (rejected ? 2 : 0) else { return nil }
         let s = Int(starts[2 * index + (new ? 1 : 0)])
         return UnsafeRawBufferPointer(start: bytes + max(s, 0), count: s < 0 ? 0 : Self.length(place))
     }
 
     /// Reads file `f`'s rows of the chunk: rows closer than `gap` in one read.
-    private func read(_ f: Int, _ p: [UInt64]) throws {
+    private func read(_ f: Int, _ p: [UInt64], _ descriptor: Int32) throws {
         guard !p.isEmpty else { return }
-        if descriptors[f] < 0 {
-            let d = open(paths[f], O_RDONLY | O_CLOEXEC)
-            guard d >= 0 else { throw IngestError.unreadable(path: paths[f], reason: IngestError.systemMessage(errno)) }
-            descriptors[f] = d
-        }
         let first = changes.startIndex
+        let side = f % 2
         func place(_ k: Int) -> (offset: Int, length: Int, slot: Int) {
             let i = Int(p[k] & (1 << 25 - 1))
             let (o, n) = Self.rows(changes[first + i])
-            return (Int(p[k] >> 25), Self.length(f == 0 ? o : n), 2 * i + f)
+            return (Int(p[k] >> 25), Self.length(side == 0 ? o : n), 2 * i + side)
         }
         var scratch = UnsafeMutableRawPointer.allocate(byteCount: tuning.span, alignment: 16)
         var scratchSize = tuning.span
@@ -178,7 +196,7 @@ final class RowArena: @unchecked Sendable {
                 e += 1
             }
             if e == k + 1 {   // one row: straight into the arena
-                let got = try readFully(f, into: bytes + Int(starts[head.slot]), count: head.length, at: head.offset)
+                let got = try readFully(f, descriptor, into: bytes + Int(starts[head.slot]), count: head.length, at: head.offset)
                 if got < head.length { starts[head.slot] = -1 }
             } else {
                 if end - head.offset > scratchSize {
@@ -186,7 +204,7 @@ final class RowArena: @unchecked Sendable {
                     scratchSize = end - head.offset
                     scratch = .allocate(byteCount: scratchSize, alignment: 16)
                 }
-                let got = try readFully(f, into: scratch, count: end - head.offset, at: head.offset)
+                let got = try readFully(f, descriptor, into: scratch, count: end - head.offset, at: head.offset)
                 for q in k..<e {
                     let r = place(q)
                     let o = r.offset - head.offset
@@ -202,10 +220,10 @@ final class RowArena: @unchecked Sendable {
     }
 
     /// Reads `count` bytes at `offset`, fewer only at the end of the file.
-    private func readFully(_ f: Int, into buffer: UnsafeMutableRawPointer, count: Int, at offset: Int) throws -> Int {
+    private func readFully(_ f: Int, _ descriptor: Int32, into buffer: UnsafeMutableRawPointer, count: Int, at offset: Int) throws -> Int {
         var got = 0
         while got < count {
-            let n = pread(descriptors[f], buffer + got, count - got, off_t(offset + got))
+            let n = pread(descriptor, buffer + got, count - got, off_t(offset + got))
             if n < 0 && errno == EINTR { continue }
             if n < 0 { throw IngestError.unreadable(path: paths[f], reason: IngestError.systemMessage(errno)) }
             if n == 0 { break }

@@ -89,6 +89,8 @@ struct DiffSide: Sendable {
     let amountText: Int?
     let rejectedSource, rejectedLine: Int
     let rejectedInvestor: Int?
+    /// rejected.csv's field, value and reason: what a rejection says.
+    let rejectedField, rejectedValue, rejectedReason: Int?
 
     var pledgesPath: String { folder + "/pledges.csv" }
     var rejectedPath: String { folder + "/rejected.csv" }
@@ -110,6 +112,9 @@ struct DiffSide: Sendable {
         rejectedSource = try column("source", rejectedHeader, rejectedPath, "rejected.csv")
         rejectedLine = try column("line", rejectedHeader, rejectedPath, "rejected.csv")
         rejectedInvestor = rejectedHeader.firstIndex(of: "investor")
+        rejectedField = rejectedHeader.firstIndex(of: "field")
+        rejectedValue = rejectedHeader.firstIndex(of: "value")
+        rejectedReason = rejectedHeader.firstIndex(of: "reason")
         amountText = pledgeHeader.firstIndex(of: "amount_text")
         let header = pledgeHeader
         let r = header.firstIndex { $0.hasPrefix("amount_") && $0.utf8.count == 10 && $0 != "amount_low" }

@@ -90,12 +90,17 @@ extension RunDiff {
         try flush()
     }
 
-    /// The lines of one change.
+    /// The lines of one change. `rejectionsAsBytes`: a pledge now or no
+    /// longer rejected also written from its rows' bytes (as the chunked
+    /// text does; row by row, it is written from its strings, which the
+    /// chunk tests compare it with).
     private func append(_ c: DiffFiles.Change, _ files: DiffFiles, _ readers: DiffFiles.Readers,
-                        _ text: ReportBytes, _ e: (String) -> String) throws {
+                        _ text: ReportBytes, _ e: (String) -> String, rejectionsAsBytes: Bool = false) throws {
         do {
             switch c.kind {
             case .added, .removed, .changed:
+                try files.appendText(c, self, readers, text)
+            case .nowRejected, .noLongerRejected where rejectionsAsBytes:
                 try files.appendText(c, self, readers, text)
             case .nowRejected, .noLongerRejected:
                 let p = try files.pledgeChange(c.kind, old: c.old, new: c.new, readers)
@@ -189,7 +194,7 @@ extension RunDiff {
                                         continue
                                     }
                                     worker.readers.index = i - first
-                                    try self.append(c, files, worker.readers, slot.text, worker.escapeText)
+                                    try self.append(c, files, worker.readers, slot.text, worker.escapeText, rejectionsAsBytes: true)
                                 }
                             } catch {
                                 slot.error = error

@@ -31,7 +31,7 @@ extension PledgeTallyCommand {
                 diff = try RunDiff(oldFolder: old, newFolder: new, parallel: true)
                 if let csv {
                     let file = try OutputFile(path: csv)
-                    try diff.writeCSV(to: file)
+                    try diff.writeCSV(to: file, chunked: true)
                     try file.finish()
                 }
             } catch {

@@ -5,7 +5,15 @@ extension RunDiff {
     /// The rows as CSV (plain decimals, no grouping), read from the runs'
     /// files one change at a time. Throws `OutputError` when the file cannot
     /// be written, `DiffError` when a run's file changed since it was compared.
-    public func writeCSV(to file: OutputFile) throws {
+    ///
+    /// `chunked`: past a few thousand changes, made from the rows' bytes a
+    /// chunk of rows at a time (the same bytes; ``RunDiff/writeCSVChunks(write:)``),
+    /// as `diff --csv` does. A run writing its changes.csv does not: its
+    /// chunks would hold up to 80 MB of rows on top of the run's own memory.
+    public func writeCSV(to file: OutputFile, chunked: Bool = false) throws {
+        if try chunked && writeCSVChunks(write: { bytes in try file.write(raw: bytes.assumingMemoryBound(to: UInt8.self)) }) {
+            return
+        }
         var csv = CSVWriter(file: file)
         try csv.header(Self.csvHeader)
         let cursor = rowCursor()

@@ -32,6 +32,12 @@ final class ChangedText {
     private var differingCount = 0
     /// A quoted value with its doubled quotes undone.
     private var value: [UInt8] = []
+    /// For changes.csv rows: per compared field, its name as a CSV cell and
+    /// `,` (bytes `csvStarts[k]..<csvStarts[k + 1]` of `csvNames`); the
+    /// field that carries the delta (nil: none, two currencies); the delta's least places.
+    private let csvNames: [UInt8], csvStarts: [Int]
+    private let deltaField: Int?
+    private let deltaPlaces: Int
 
     init(_ files: DiffFiles, currency: String, escape: @escaping (UnsafeRawBufferPointer, inout [UInt8]) -> Void) {
         oldColumns = files.old.columns(files.fields).map { $0 ?? -1 }
@@ -54,6 +60,18 @@ final class ChangedText {
         let p = UnsafeMutableRawPointer.allocate(byteCount: max(t.count, 1), alignment: 1)
         t.withBytes { if let b = $0.baseAddress { p.copyMemory(from: b, byteCount: $0.count) } }
         prefixes = p
+        let csv = ReportBytes(escape: escape)
+        var csvStarts = [0]
+        for f in files.fields {
+            csv.csvText(f)
+            csv.put(0x2C)
+            csvStarts.append(csv.count)
+        }
+        csvNames = csv.withBytes { Array($0) }
+        self.csvStarts = csvStarts
+        let reportingField = "amount_" + currency.lowercased()
+        deltaField = files.sameCurrency ? files.fields.firstIndex(of: reportingField) : nil
+        deltaPlaces = Currency(currency).minorDigits
         oldBounds = .allocate(capacity: 2 * oldWidth + 2)
         newBounds = .allocate(capacity: 2 * newWidth + 2)
         differing = .allocate(capacity: files.fields.count + 1)
@@ -66,9 +84,9 @@ final class ChangedText {
         newBounds.deallocate()
     }
 
-    /// Appends the lines of changed pledge `c` whose rows are `before` and
-    /// `after`; false, with nothing appended, when it leaves them to `appendText`.
-    func append(_ c: DiffFiles.Change, before: UnsafeRawBufferPointer, after: UnsafeRawBufferPointer, to text: ReportBytes) -> Bool {
+    /// Splits both rows and finds the compared fields that differ; false
+    /// when the rows are left to the general code.
+    private func compare(_ c: DiffFiles.Change, _ before: UnsafeRawBufferPointer, _ after: UnsafeRawBufferPointer) -> Bool {
         guard Self.split(before, oldWidth, into: oldBounds), Self.split(after, newWidth, into: newBounds) else { return false }
         differingCount = 0
         for k in oldColumns.indices {
@@ -80,6 +98,36 @@ final class ChangedText {
             differing[differingCount] = k
             differingCount += 1
         }
+        return true
+    }
+
+    /// Appends the changes.csv rows of changed pledge `c` (a row per field
+    /// that differs, as `RunDiff.rows(of:)` makes them and `CSVWriter`
+    /// writes them); false, with nothing appended, when it leaves them to the general code.
+    func appendCSV(_ c: DiffFiles.Change, before: UnsafeRawBufferPointer, after: UnsafeRawBufferPointer, to text: ReportBytes) -> Bool {
+        guard compare(c, before, after) else { return false }
+        for n in 0..<differingCount {
+            let k = differing[n]
+            text.ascii("->,")
+            csvCell(after, newBounds, source, text)
+            text.put(0x2C)
+            csvCell(after, newBounds, investor, text)
+            text.put(0x2C)
+            csvNames.withUnsafeBytes { text.put(UnsafeRawBufferPointer(rebasing: $0[csvStarts[k]..<csvStarts[k + 1]])) }
+            if oldColumns[k] >= 0 { csvCell(before, oldBounds, oldColumns[k], text) }
+            text.put(0x2C)
+            if newColumns[k] >= 0 { csvCell(after, newBounds, newColumns[k], text) }
+            text.put(0x2C)
+            if k == deltaField, let d = c.delta { text.string(d.formatted(places: max(deltaPlaces, d.scale))) }
+            text.ascii(",\n")
+        }
+        return true
+    }
+
+    /// Appends the lines of changed pledge `c` whose rows are `before` and
+    /// `after`; false, with nothing appended, when it leaves them to `appendText`.
+    func append(_ c: DiffFiles.Change, before: UnsafeRawBufferPointer, after: UnsafeRawBufferPointer, to text: ReportBytes) -> Bool {
+        guard compare(c, before, after) else { return false }
         text.ascii("~ ")
         print(after, newBounds, source, text)
         text.ascii(" | ")
@@ -111,17 +159,30 @@ final class ChangedText {
     /// Cell `i`'s value, made printable.
     @inline(__always)
     private func print(_ row: UnsafeRawBufferPointer, _ bounds: UnsafeMutablePointer<Int>, _ i: Int, _ text: ReportBytes) {
+        withValue(row, bounds, i) { text.printable($0) }
+    }
+
+    /// Cell `i`'s value as a CSV cell of changes.csv.
+    @inline(__always)
+    private func csvCell(_ row: UnsafeRawBufferPointer, _ bounds: UnsafeMutablePointer<Int>, _ i: Int, _ text: ReportBytes) {
+        withValue(row, bounds, i) { text.csvText($0) }
+    }
+
+    /// Calls `body` with cell `i`'s value: a quoted cell's without its quotes, doubled quotes undone.
+    @inline(__always)
+    private func withValue(_ row: UnsafeRawBufferPointer, _ bounds: UnsafeMutablePointer<Int>, _ i: Int,
+                           _ body: (UnsafeRawBufferPointer) -> Void) {
         let w = Self.written(row, bounds, i)
-        guard w.count >= 2, w[0] == 0x22 else { return text.printable(w) }
+        guard w.count >= 2, w[0] == 0x22 else { return body(w) }
         let inner = UnsafeRawBufferPointer(rebasing: w[1..<(w.count - 1)])
-        guard inner.contains(0x22) else { return text.printable(inner) }
+        guard inner.contains(0x22) else { return body(inner) }
         value.removeAll(keepingCapacity: true)
         var k = 0
         while k < inner.count {   // "" is one quote
             value.append(inner[k])
             k += inner[k] == 0x22 ? 2 : 1
         }
-        value.withUnsafeBytes { text.printable($0) }
+        value.withUnsafeBytes { body($0) }
     }
 
     /// Splits `row` (one record and its LF) into exactly `count` cells:

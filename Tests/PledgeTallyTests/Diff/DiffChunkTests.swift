@@ -3,6 +3,7 @@ import Testing
 @testable import PledgeTally
 @testable import PledgeTallyCore
 @testable import RunCompare
+import Render
 
 /// The diff's text written a chunk of rows at a time (``RowArena``) against
 /// the same text with each row read alone, and pass 2's weighing from pass 1's
@@ -25,6 +26,7 @@ struct DiffChunkTests {
         case 3: return "\"Eau, \u{2019}\(g.next() % 30)\u{20AC}\""
         case 4: return long ? String(repeating: "x", count: 300 + Int(g.next() % 200)) : "long"
         case 5: return ""
+        case 6: return g.next() % 2 == 0 ? "=1+\(g.next() % 9)" : "\"@x, \"\"y\"\" \(g.next() % 9)\""   // guarded in changes.csv
         default: return "plain\(g.next() % 60)"
         }
     }
@@ -33,6 +35,7 @@ struct DiffChunkTests {
         switch g.next() % 7 {
         case 0: return ""
         case 1: return "123456789012345678901234.5"   // too long to keep: read back
+        case 2: return "-\(g.next() % 1000).5"
         default: return "\(g.next() % 100_000).\(g.next() % 100)"
         }
     }
@@ -99,6 +102,28 @@ struct DiffChunkTests {
         for d in [serial, withFacts] {
             #expect(try text(d, nil) == reference)
             for t in Self.tunings { #expect(try text(d, t) == reference, "\(t)") }
+        }
+    }
+
+    /// changes.csv written a chunk of rows at a time, from the rows' bytes,
+    /// against `CSVWriter` writing the rows one by one.
+    @Test(arguments: [(1, false), (2, false), (4, true), (6, true)])
+    func chunkedCSVIsTheCSVWrittenRowByRow(seed: UInt64, permuted: Bool) throws {
+        try makeRuns(n: 400, seed: seed, permuted: permuted)
+        for parallel in [false, true] {
+            let d = try RunDiff(oldFolder: dir.path("o"), newFolder: dir.path("n"), parallel: parallel)
+            #expect(d.count(.changed) > 100 && d.count(.nowRejected) + d.count(.noLongerRejected) > 0)
+            let path = dir.path("rows-\(seed)-\(parallel).csv")
+            let file = try OutputFile(path: path)
+            try d.writeCSV(to: file)   // fewer than 2,049 changes: row by row
+            try file.finish()
+            let reference = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+            #expect(String(decoding: reference, as: UTF8.self).contains("'="))
+            for t in Self.tunings {
+                var out: [UInt8] = []
+                try d.writeCSV(tuning: t) { out.append(contentsOf: $0) }
+                #expect(out == reference, "\(t)")
+            }
         }
     }
 

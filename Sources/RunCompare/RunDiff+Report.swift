@@ -146,7 +146,7 @@ extension RunDiff {
             switch c.kind {
             case .added, .removed, .changed:
                 try files.appendText(c, self, readers, text)
-            case .nowRejected, .noLongerRejected where rejectionsAsBytes:
+            case .nowRejected where rejectionsAsBytes, .noLongerRejected where rejectionsAsBytes:
                 try files.appendText(c, self, readers, text)
             case .nowRejected, .noLongerRejected:
                 let p = try files.pledgeChange(c.kind, old: c.old, new: c.new, readers)

@@ -34,6 +34,17 @@ struct DecimalSum {
 }
 
 extension RunDiff.Bridge {
+    /// Adds `other`'s part of `kind` to this bridge's.
+    mutating func add(_ other: RunDiff.Bridge, _ kind: RunDiff.Kind) throws {
+        switch kind {
+        case .added: try add(other.added, to: kind)
+        case .removed: try add(other.removed, to: kind)
+        case .changed: try add(other.changed, to: kind)
+        case .nowRejected: try add(other.nowRejected, to: kind)
+        case .noLongerRejected: try add(other.noLongerRejected, to: kind)
+        }
+    }
+
     /// Adds `delta` to the part of the bridge of `kind`.
     mutating func add(_ delta: DecimalAmount, to kind: RunDiff.Kind) throws {
         switch kind {

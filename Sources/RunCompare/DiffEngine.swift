@@ -66,7 +66,7 @@ struct DiffEngine {
         // the compared cells are canonical), weigh it by its delta. One
         // thread: split in two it took no less time on the shared 2 cores
         // (39 s against 35 s, load 4–6) and 22 MB more.
-        var weighed = try Self.weigh(&pairs, files, facts)
+        var weighed = try Self.weigh(&pairs, files, facts, parallel: parallel)
         facts = Facts(old: [], new: [])   // 16 MB for two 1M-pledge runs, not held while the changes are sorted
         var list = weighed.list
         weighed.list = []

@@ -127,6 +127,42 @@ struct DiffChunkTests {
         }
     }
 
+    /// Past 65,536 pairs (two blocks), the diff command weighs them on two
+    /// threads from pass 1's facts: the same changes, counts and bridge as
+    /// one thread reading the rows.
+    @Test func pairsWeighedOnTwoThreadsAreThoseOfOne() throws {
+        var g = SplitMix64(seed: 77)
+        for (folder, side) in [("o", 0), ("n", 1)] {
+            var pledges = Self.pledgeHeader, rejected = Self.rejectedHeader
+            for i in 0..<140_000 {
+                if i % 97 == 0 {   // the same values, the new run's domain quoted: a pair that is no change
+                    let d = side == 1 ? "\"d\(i % 3)\"" : "d\(i % 3)"
+                    pledges += "s.csv,\(i + 2),I\(i),\(d),x,\(i).50,\n"
+                    continue
+                }
+                let r = g.next() % 50
+                if r == 0 && side == 0 || r == 1 && side == 1 { continue }   // removed, added
+                if r == 2 + UInt64(side) {
+                    rejected += "s.csv,\(i + 2),I\(i),lots,amount,lots,bad\n"
+                    continue
+                }
+                let amount = r == 5 ? "" : "\(g.next() % 9_000).\(g.next() % 100)"
+                pledges += "s.csv,\(i + 2),I\(i),d\(g.next() % 3),x,\(amount),\(r == 6 ? "\"a, b\"" : "")\n"
+            }
+            try dir.write("\(folder)/pledges.csv", pledges)
+            try dir.write("\(folder)/rejected.csv", rejected)
+            try dir.write("\(folder)/by_domain.csv", "domain,pledges,total_eur\n")
+        }
+        let one = try RunDiff(oldFolder: dir.path("o"), newFolder: dir.path("n"))
+        let two = try RunDiff(oldFolder: dir.path("o"), newFolder: dir.path("n"), parallel: true)
+        #expect(one.pledgeChangeCount > 1 << 17)
+        #expect(one.count(.nowRejected) > 0 && one.count(.noLongerRejected) > 0 && one.count(.added) > 0)
+        #expect(one.bridge == two.bridge)
+        for kind in RunDiff.Kind.allCases { #expect(one.count(kind) == two.count(kind)) }
+        #expect(one.changeList.count == two.changeList.count && one.changeList.count < 140_000 - 140_000 / 97)
+        #expect(zip(one.changeList, two.changeList).allSatisfy { $0.kind == $1.kind && $0.old == $1.old && $0.new == $1.new && $0.delta == $1.delta })
+    }
+
     @Test func theLastRowOfAFileWithoutItsLineEnd() throws {
         try dir.write("o/pledges.csv", Self.pledgeHeader + "s.csv,2,A,x,1 €,1.00,\ns.csv,3,B,x,2 €,2.00,")
         try dir.write("n/pledges.csv", Self.pledgeHeader + "s.csv,2,A,x,1 €,1.00,\ns.csv,3,B,y,3 €,3.00,")

@@ -16,30 +16,9 @@ public struct CSVWriter {
         var failure: OutputError?
         let file = self.file
         value.withUTF8 { bytes in
-            var needsQuotes = false
-            for b in bytes where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D {
-                needsQuotes = true
-                break
-            }
-            let guarded = bytes.first.map(Self.startsFormula) ?? false
             do throws(OutputError) {
-                if !needsQuotes && !guarded {
-                    try file.write(raw: bytes)
-                    return
-                }
-                if needsQuotes { try file.write(byte: 0x22) }
-                if guarded { try file.write(byte: UInt8(ascii: "'")) }
-                if needsQuotes {
-                    var start = 0
-                    for (i, b) in bytes.enumerated() where b == 0x22 {
-                        try file.write(raw: UnsafeBufferPointer(rebasing: bytes[start...i]))   // up to and with the quote
-                        try file.write(byte: 0x22)                                          // doubled
-                        start = i + 1
-                    }
-                    try file.write(raw: UnsafeBufferPointer(rebasing: bytes[start...]))
-                    try file.write(byte: 0x22)
-                } else {
-                    try file.write(raw: bytes)
+                try CSVCell.write(UnsafeRawBufferPointer(bytes)) { (piece: UnsafeRawBufferPointer) throws(OutputError) in
+                    try file.write(raw: piece.assumingMemoryBound(to: UInt8.self))
                 }
             } catch {
                 failure = error
@@ -89,11 +68,5 @@ public struct CSVWriter {
     @inline(__always)
     private mutating func separator() throws(OutputError) {
         if first { first = false } else { try file.write(byte: 0x2C) }
-    }
-
-    /// = + - @ tab CR: what a spreadsheet may read as the start of a formula.
-    @inline(__always)
-    static func startsFormula(_ byte: UInt8) -> Bool {
-        byte == 0x3D || byte == 0x2B || byte == 0x2D || byte == 0x40 || byte == 0x09 || byte == 0x0D
     }
 }

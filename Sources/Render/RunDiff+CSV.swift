@@ -21,7 +21,7 @@ extension RunDiff {
             try csv.plain(r.change)
             for cell in [r.source, r.key, r.field, r.old, r.new] { try csv.text(cell) }
             if let d = r.delta {
-                try csv.plain(d.formatted(places: max(Currency(newCurrency).minorDigits, d.scale)))
+                try csv.plain(Self.csvDelta(d, newCurrency))
             } else {
                 try csv.empty()
             }

@@ -34,10 +34,9 @@ final class ChangedText {
     private var value: [UInt8] = []
     /// For changes.csv rows: per compared field, its name as a CSV cell and
     /// `,` (bytes `csvStarts[k]..<csvStarts[k + 1]` of `csvNames`); the
-    /// field that carries the delta (nil: none, two currencies); the delta's least places.
+    /// field that carries the delta (nil: none, two currencies).
     private let csvNames: [UInt8], csvStarts: [Int]
     private let deltaField: Int?
-    private let deltaPlaces: Int
 
     init(_ files: DiffFiles, currency: String, escape: @escaping (UnsafeRawBufferPointer, inout [UInt8]) -> Void) {
         oldColumns = files.old.columns(files.fields).map { $0 ?? -1 }
@@ -71,7 +70,6 @@ final class ChangedText {
         self.csvStarts = csvStarts
         let reportingField = "amount_" + currency.lowercased()
         deltaField = files.sameCurrency ? files.fields.firstIndex(of: reportingField) : nil
-        deltaPlaces = Currency(currency).minorDigits
         oldBounds = .allocate(capacity: 2 * oldWidth + 2)
         newBounds = .allocate(capacity: 2 * newWidth + 2)
         differing = .allocate(capacity: files.fields.count + 1)
@@ -118,7 +116,7 @@ final class ChangedText {
             text.put(0x2C)
             if newColumns[k] >= 0 { csvCell(after, newBounds, newColumns[k], text) }
             text.put(0x2C)
-            if k == deltaField, let d = c.delta { text.string(d.formatted(places: max(deltaPlaces, d.scale))) }
+            if k == deltaField, let d = c.delta { text.string(RunDiff.csvDelta(d, currency)) }
             text.ascii(",\n")
         }
         return true

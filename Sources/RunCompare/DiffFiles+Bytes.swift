@@ -252,32 +252,13 @@ final class ReportBytes {
     }
 
     /// The cell's value, escaped.
-    /// A CSV cell of `value` as `CSVWriter.text` writes it: a leading
-    /// = + - @ tab or CR guarded by `'`, quoted when it holds `,` `"` LF or
-    /// CR (quotes doubled); invalid UTF-8 repaired as a String repairs it.
+    /// A CSV cell of `value` (``CSVCell``), invalid UTF-8 first repaired as a String repairs it.
     func csvText(_ value: UnsafeRawBufferPointer) {
-        var quote = false, ascii = true
-        for b in value {
-            if b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D { quote = true }
-            if b >= 0x80 { ascii = false }
-        }
-        if !ascii && String(validating: value, as: UTF8.self) == nil {
+        if value.contains(where: { $0 >= 0x80 }) && String(validating: value, as: UTF8.self) == nil {
             var repaired = String(decoding: value, as: UTF8.self)
             return repaired.withUTF8 { csvText(UnsafeRawBufferPointer($0)) }
         }
-        let guarded = value.first.map { $0 == 0x3D || $0 == 0x2B || $0 == 0x2D || $0 == 0x40 || $0 == 0x09 || $0 == 0x0D } ?? false
-        if !quote && !guarded { return put(value) }
-        if quote { put(0x22) }
-        if guarded { put(0x27) }
-        guard quote else { return put(value) }
-        var start = 0
-        for (i, b) in value.enumerated() where b == 0x22 {
-            put(UnsafeRawBufferPointer(rebasing: value[start...i]))   // up to and with the quote
-            put(0x22)                                                 // doubled
-            start = i + 1
-        }
-        put(UnsafeRawBufferPointer(rebasing: value[start...]))
-        put(0x22)
+        CSVCell.write(value) { put($0) }
     }
 
     func csvText(_ s: String) {

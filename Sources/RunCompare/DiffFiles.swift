@@ -137,11 +137,11 @@ struct DiffFiles: Sendable {
             return try change(.removed, old: try readers.row(o, new: false, rejected: false))
         case .nowRejected:
             var c = try change(.nowRejected, old: try readers.row(o, new: false, rejected: false))
-            c.rejection = rejection(try readers.row(n, new: true, rejected: true), new.rejectedHeader)
+            c.rejection = rejection(try readers.row(n, new: true, rejected: true), new)
             return c
         case .noLongerRejected:
             var c = try change(.noLongerRejected, new: try readers.row(n, new: true, rejected: false))
-            c.rejection = rejection(try readers.row(o, new: false, rejected: true), old.rejectedHeader)
+            c.rejection = rejection(try readers.row(o, new: false, rejected: true), old)
             return c
         }
     }
@@ -173,9 +173,9 @@ struct DiffFiles: Sendable {
     }
 
     /// "field ‘value’: reason" of a rejected.csv row.
-    private func rejection(_ cells: [String], _ header: [String]) -> String {
-        func cell(_ name: String) -> String { header.firstIndex(of: name).map { cells[$0] } ?? "" }
-        return "\(cell("field")) ‘\(cell("value"))’: \(cell("reason"))"
+    private func rejection(_ cells: [String], _ side: DiffSide) -> String {
+        func cell(_ i: Int?) -> String { i.map { cells[$0] } ?? "" }
+        return "\(cell(side.rejectedField)) ‘\(cell(side.rejectedValue))’: \(cell(side.rejectedReason))"
     }
 }
 

@@ -240,11 +240,6 @@ extension Result {
     }
 }
 
-extension UInt64: InPlaceSortable {
-    @inline(__always)
-    static func precedes(_ a: UInt64, _ b: UInt64) -> Bool { a < b }
-}
-
 extension RowArena.Tuning {
     /// The tuning for a report of `changes` changes: the fewer changes
     /// (40 bytes each) are held, the more rows a chunk holds, from 40 to

@@ -103,3 +103,8 @@ extension DiffSide.Entry: InPlaceSortable {
         return a.place < b.place
     }
 }
+
+extension UInt64: InPlaceSortable {
+    @inline(__always)
+    static func precedes(_ a: UInt64, _ b: UInt64) -> Bool { a < b }
+}

@@ -78,11 +78,11 @@ extension RunDiff {
         line(bridgeLine)
         if let files, let tuning {
             try flush()
-            try writeChunks(files, tuning, escape: escape, escapeText: e, write: write)
+            try writeChunks(files, tuning, escape: escape, write: write)
         } else if let files {
             let readers = DiffFiles.Readers(files)
             for c in changeList {
-                try append(c, files, readers, text, e)
+                try append(c, files, readers, text)
                 if text.isFull { try flush() }
             }
         }
@@ -116,7 +116,7 @@ extension RunDiff {
         try text.withBytes(write)
         text.removeAll()
         if let files {
-            try writeChunks(files, tuning, escape: { b, out in out.append(contentsOf: b) }, escapeText: { $0 }, csv: true, write: write)
+            try writeChunks(files, tuning, escape: { b, out in out.append(contentsOf: b) }, csv: true, write: write)
         }
         for r in domainRows { appendCSV(r, to: text) }
         try text.withBytes(write)
@@ -130,31 +130,16 @@ extension RunDiff {
             text.csvText(cell)
         }
         text.put(0x2C)
-        if let d = r.delta { text.string(d.formatted(places: max(Currency(newCurrency).minorDigits, d.scale))) }
+        if let d = r.delta { text.string(Self.csvDelta(d, newCurrency)) }
         text.put(0x2C)
         text.csvText(r.note)
         text.newline()
     }
 
-    /// The lines of one change. `rejectionsAsBytes`: a pledge now or no
-    /// longer rejected also written from its rows' bytes (as the chunked
-    /// text does; row by row, it is written from its strings, which the
-    /// chunk tests compare it with).
-    private func append(_ c: DiffFiles.Change, _ files: DiffFiles, _ readers: DiffFiles.Readers,
-                        _ text: ReportBytes, _ e: (String) -> String, rejectionsAsBytes: Bool = false) throws {
+    /// The lines of one change, from its rows' bytes (``DiffFiles/appendText(_:_:_:_:)``).
+    private func append(_ c: DiffFiles.Change, _ files: DiffFiles, _ readers: DiffFiles.Readers, _ text: ReportBytes) throws {
         do {
-            switch c.kind {
-            case .added, .removed, .changed:
-                try files.appendText(c, self, readers, text)
-            case .nowRejected where rejectionsAsBytes, .noLongerRejected where rejectionsAsBytes:
-                try files.appendText(c, self, readers, text)
-            case .nowRejected, .noLongerRejected:
-                let p = try files.pledgeChange(c.kind, old: c.old, new: c.new, readers)
-                try lines(of: p, escaping: e) { s in
-                    text.string(s)
-                    text.newline()
-                }
-            }
+            try files.appendText(c, self, readers, text)
         } catch {
             throw Self.runError(error)
         }
@@ -163,14 +148,12 @@ extension RunDiff {
     /// A formatting thread's readers (each parses rows into a record of its own).
     private final class Worker: @unchecked Sendable {
         let readers: DiffFiles.Readers
-        let escapeText: (String) -> String
         let changed: ChangedText
 
-        init(_ files: DiffFiles, _ arena: RowArena, _ changed: ChangedText, _ escapeText: @escaping (String) -> String) {
+        init(_ files: DiffFiles, _ arena: RowArena, _ changed: ChangedText) {
             readers = DiffFiles.Readers(files)
             readers.arena = arena
             self.changed = changed
-            self.escapeText = escapeText
         }
     }
 
@@ -194,11 +177,11 @@ extension RunDiff {
     /// for the write, the two cores were busy only part of the time.
     private func writeChunks(_ files: DiffFiles, _ tuning: RowArena.Tuning,
                              escape: @escaping (UnsafeRawBufferPointer, inout [UInt8]) -> Void,
-                             escapeText: @escaping (String) -> String, csv: Bool = false,
+                             csv: Bool = false,
                              write: (UnsafeRawBufferPointer) throws -> Void) throws {
         let arena = RowArena(files, tuning: tuning)
         let workers = (0..<2).map { _ in
-            Worker(files, arena, ChangedText(files, currency: newCurrency, escape: escape), escapeText)
+            Worker(files, arena, ChangedText(files, currency: newCurrency, escape: escape))
         }
         let slots = (0..<4).map { _ in Slot(escape) }
         let list = changeList
@@ -246,7 +229,7 @@ extension RunDiff {
                                         do { p = try files.pledgeChange(c.kind, old: c.old, new: c.new, worker.readers) } catch { throw Self.runError(error) }
                                         for r in self.rows(of: p) { self.appendCSV(r, to: slot.text) }
                                     } else {
-                                        try self.append(c, files, worker.readers, slot.text, worker.escapeText, rejectionsAsBytes: true)
+                                        try self.append(c, files, worker.readers, slot.text)
                                     }
                                 }
                             } catch {
@@ -378,6 +361,11 @@ extension RunDiff {
     static func grouped(_ amount: DecimalAmount, _ currency: String) -> String {
         let places = max((currency.isEmpty ? .euro : Currency(currency)).minorDigits, min(amount.scale, 2))
         return (amount.isNegative ? "−" : "") + amount.absolute.grouped(places: places)
+    }
+
+    /// A delta in changes.csv: a plain decimal, at least the currency's minor digits.
+    package static func csvDelta(_ d: DecimalAmount, _ currency: String) -> String {
+        d.formatted(places: max(Currency(currency).minorDigits, d.scale))
     }
 
     /// A signed amount: "+1,000.00" or "−1,000.00"; `plus` forces the sign shown for a bridge part that has one direction.

@@ -73,7 +73,7 @@ struct DiffEngine {
         diff.bridge = weighed.bridge
         let counts = weighed.counts
         pairs = []
-        Self.sortInReportOrder(&list)
+        Self.sortInReportOrder(&list, parallel: parallel)
         diff.changeList = list
         diff.counts = counts
         diff.files = files

@@ -160,8 +160,8 @@ final class ReportBytes {
     /// A rejection's cells put together before they are made printable.
     private var composed: [UInt8] = []
     /// Appends a cell's value made printable (the command line's escaping).
-    /// It must leave printable ASCII (U+0020–U+007E) of up to 256 bytes as
-    /// it is: such cells are copied without it.
+    /// It must leave text of up to 256 bytes for which
+    /// ``PrintableText/isAsIs(_:)`` holds as it is: such cells are copied without it.
     let escape: (UnsafeRawBufferPointer, inout [UInt8]) -> Void
     /// The minor digits of the last currency asked for.
     private var minor: (currency: String, digits: Int) = ("", Currency.euro.minorDigits)
@@ -225,30 +225,16 @@ final class ReportBytes {
 
     @inline(__always) func newline() { put(0x0A) }
 
-    /// `b` made printable: copied when it is printable ASCII of up to 256 bytes, through `escape` otherwise.
+    /// The longest text copied without `escape` (which must leave it as it is).
+    static let asIsLimit = 256
+
+    /// `b` made printable: copied when ``PrintableText/isAsIs(_:)`` holds
+    /// for it and it is up to 256 bytes long, through `escape` otherwise.
     @inline(__always) func printable(_ b: UnsafeRawBufferPointer) {
-        if b.count <= 256 && Self.isPrintableASCII(b) { return put(b) }
+        if b.count <= Self.asIsLimit && PrintableText.isAsIs(b) { return put(b) }
         escaped.removeAll(keepingCapacity: true)
         escape(b, &escaped)
         escaped.withUnsafeBytes { put($0) }
-    }
-
-    /// Every byte in U+0020–U+007E, 8 at a time ("Bit Twiddling Hacks": hasless, haszero).
-    @inline(__always) static func isPrintableASCII(_ b: UnsafeRawBufferPointer) -> Bool {
-        let n = b.count
-        var i = 0
-        while i + 8 <= n {
-            let w = b.loadUnaligned(fromByteOffset: i, as: UInt64.self), d = w ^ 0x7F7F_7F7F_7F7F_7F7F
-            let flagged = w | (w &- 0x2020_2020_2020_2020) & ~w | (d &- 0x0101_0101_0101_0101) & ~d
-            if flagged & 0x8080_8080_8080_8080 != 0 { return false }
-            i += 8
-        }
-        while i < n {
-            let x = b[i]
-            if x < 0x20 || x >= 0x7F { return false }
-            i += 1
-        }
-        return true
     }
 
     /// The cell's value, escaped.

@@ -16,10 +16,12 @@ protocol InPlaceSortable {
 enum InPlaceSort {
     /// `depth`: quicksort levels before heapsort takes over (tests set it low).
     static func sort<T: InPlaceSortable>(_ items: inout [T], depth: Int? = nil) {
-        items.withUnsafeMutableBufferPointer { b in
-            guard b.count > 1, let p = b.baseAddress else { return }
-            introsort(p, 0, b.count - 1, depth: depth ?? 2 * (Int.bitWidth - b.count.leadingZeroBitCount))
-        }
+        items.withUnsafeMutableBufferPointer { sort($0, depth: depth) }
+    }
+
+    static func sort<T: InPlaceSortable>(_ b: UnsafeMutableBufferPointer<T>, depth: Int? = nil) {
+        guard b.count > 1, let p = b.baseAddress else { return }
+        introsort(p, 0, b.count - 1, depth: depth ?? 2 * (Int.bitWidth - b.count.leadingZeroBitCount))
     }
 
     @inline(__always)

@@ -52,6 +52,19 @@ struct DiffReportOrderTests {
         #expect(Self.same(list, expected))
     }
 
+    /// Past ``DiffEngine/parallelSortMinimum`` changes, the keys' halves
+    /// sorted on two threads and merged: the same order as one thread and
+    /// as the reference, ties (equal magnitudes) included.
+    @Test func sortsOnTwoThreadsAsOnOne() {
+        let n = DiffEngine.parallelSortMinimum + 4_321
+        let list = Self.changes(n, seed: 77)
+        var one = list, two = list
+        DiffEngine.sortInReportOrder(&one)
+        DiffEngine.sortInReportOrder(&two, parallel: true)
+        #expect(Self.same(one, two))
+        #expect(Self.same(two, Self.reference(list)))
+    }
+
     /// A delta too large for the 64-bit keys: the comparison sort, same order.
     @Test func aDeltaBeyond64BitsIsSortedAlike() {
         var list = Self.changes(2_000, seed: 3, huge: true)
@@ -80,20 +93,44 @@ struct DiffReportOrderTests {
         #expect(MemoryLayout<DiffFiles.Change>.stride == 40)
     }
 
-    /// Printable ASCII up to 256 bytes is copied; anything else goes through the escape.
-    @Test func onlyPlainPrintableASCIIBypassesTheEscape() {
+    /// Text shown as it is (valid UTF-8 without a control or bidirectional
+    /// character, ``PrintableText/isAsIs(_:)``) up to 256 bytes is copied;
+    /// anything else goes through the escape.
+    @Test func onlyTextShownAsItIsBypassesTheEscape() {
         let text = ReportBytes { b, out in
             out.append(0x5B)   // [
             out.append(contentsOf: b)
             out.append(0x5D)   // ]
         }
         let long = String(repeating: "x", count: 257), fits = String(repeating: "y", count: 256)
-        for s in ["plain text, with ~ and |", "tab\there", "é", "del\u{7F}", "", long, fits, "12345678\u{1}"] {
+        let accented = String(repeating: "é", count: 128), tooLong = String(repeating: "é", count: 129)
+        let cases = ["plain text, with ~ and |", "tab\there", "é", "Montréal, jusqu’à 5 Mrd €", "del\u{7F}", "", long, fits,
+                     "12345678\u{1}", "c1 \u{85}", "bidi \u{202E}x", "lrm \u{200E}", "isolate \u{2066}", "nbsp\u{A0}",
+                     "🙂", accented, tooLong]
+        for s in cases {
             text.escaped(s)
             text.newline()
         }
         let got = text.withBytes { String(decoding: $0, as: UTF8.self) }
-        #expect(got == "plain text, with ~ and |\n[tab\there]\n[é]\n[del\u{7F}]\n\n[\(long)]\n\(fits)\n[12345678\u{1}]\n")
+        let expected = ["plain text, with ~ and |", "[tab\there]", "é", "Montréal, jusqu’à 5 Mrd €", "[del\u{7F}]", "", "[\(long)]",
+                        fits, "[12345678\u{1}]", "[c1 \u{85}]", "[bidi \u{202E}x]", "[lrm \u{200E}]", "[isolate \u{2066}]",
+                        "nbsp\u{A0}", "🙂", accented, "[\(tooLong)]"]
+        #expect(got == expected.map { $0 + "\n" }.joined())
+    }
+
+    /// Invalid UTF-8 (a lone continuation byte, a cut sequence, an overlong
+    /// form, a surrogate) goes through the escape.
+    @Test func invalidUTF8GoesThroughTheEscape() {
+        let text = ReportBytes { b, out in
+            out.append(0x5B)
+            out.append(contentsOf: b)
+            out.append(0x5D)
+        }
+        let bad: [[UInt8]] = [[0x61, 0x80], [0xC3], [0xE2, 0x82], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80]]
+        for b in bad {
+            b.withUnsafeBytes { text.printable($0) }
+        }
+        #expect(text.withBytes { Array($0) } == bad.flatMap { [0x5B] + $0 + [0x5D] })
     }
 
     /// The buffer grows past its first block and keeps every byte.
@@ -109,6 +146,24 @@ struct DiffReportOrderTests {
         #expect(text.withBytes { Array($0) } == expected)
         text.removeAll()
         #expect(text.count == 0)
+    }
+
+    /// A parser asked for a second record while it lends the first (the old
+    /// row kept while the new one is read) leaves the first one's cells as they were.
+    @Test func aNestedRecordLeavesTheOuterOneWhole() {
+        let parser = CSVRecordParser()
+        let outer = Array("a,\"b,c\",d\n".utf8), inner = Array("wxyz,\"q\"\"r\",s,t\n".utf8)
+        let cells: ([String], [String])? = outer.withUnsafeBytes { o in
+            parser.withRecord(o) { r in
+                let nested = inner.withUnsafeBytes { i in parser.withRecord(i) { $0.strings } }
+                return (r.strings, nested ?? [])
+            }
+        }
+        #expect(cells?.0 == ["a", "b,c", "d"])
+        #expect(cells?.1 == ["wxyz", "q\"r", "s", "t"])
+        // And the parser is whole again after it.
+        let again = inner.withUnsafeBytes { i in parser.withRecord(i) { $0.strings } }
+        #expect(again == ["wxyz", "q\"r", "s", "t"])
     }
 
     /// Where the changed-pledge writer splits a row itself, its cells are

@@ -139,9 +139,9 @@ final class ChangedText {
         for n in 0..<differingCount {
             let k = differing[n]
             text.put(UnsafeRawBufferPointer(start: prefixes + prefixStarts[k], count: prefixStarts[k + 1] - prefixStarts[k]))
-            if oldColumns[k] >= 0 { print(before, oldBounds, oldColumns[k], text) }
+            if oldColumns[k] >= 0 { show(before, oldBounds, oldColumns[k], text) }
             text.utf8(" → ")
-            if newColumns[k] >= 0 { print(after, newBounds, newColumns[k], text) }
+            if newColumns[k] >= 0 { show(after, newBounds, newColumns[k], text) }
             text.newline()
         }
         return true
@@ -158,6 +158,14 @@ final class ChangedText {
     @inline(__always)
     private func print(_ row: UnsafeRawBufferPointer, _ bounds: UnsafeMutablePointer<Int>, _ i: Int, _ text: ReportBytes) {
         withValue(row, bounds, i) { text.printable($0) }
+    }
+
+    /// Cell `i`'s value, which ``compare(_:_:_:)`` found canonical (and so
+    /// shown as it is, ``DiffSide/isCanonical(_:)``): copied up to the
+    /// length ``ReportBytes/printable(_:)`` copies, made printable past it.
+    @inline(__always)
+    private func show(_ row: UnsafeRawBufferPointer, _ bounds: UnsafeMutablePointer<Int>, _ i: Int, _ text: ReportBytes) {
+        withValue(row, bounds, i) { $0.count <= ReportBytes.asIsLimit ? text.put($0) : text.printable($0) }
     }
 
     /// Cell `i`'s value as a CSV cell of changes.csv.

@@ -19,7 +19,7 @@ struct DiffChunkTests {
 
     /// Cells that are plain, quoted, accented, decomposed (not canonical), long.
     static func cell(_ g: inout SplitMix64, long: Bool) -> String {
-        switch g.next() % 9 {
+        switch g.next() % 11 {
         case 0: return "\"a, \"\"quoted\"\" \(g.next() % 50)\""
         case 1: return "Énergie \(g.next() % 40)"
         case 2: return "E\u{301}nergie \(g.next() % 40)"   // é decomposed: compared as a String
@@ -27,6 +27,9 @@ struct DiffChunkTests {
         case 4: return long ? String(repeating: "x", count: 300 + Int(g.next() % 200)) : "long"
         case 5: return ""
         case 6: return g.next() % 2 == 0 ? "=1+\(g.next() % 9)" : "\"@x, \"\"y\"\" \(g.next() % 9)\""   // guarded in changes.csv
+        case 7:   // not shown as it is: escaped in the text
+            return ["tab\t\(g.next() % 9)", "\"two\nlines \(g.next() % 9)\"", "bidi\u{202E}\(g.next() % 9)", "c1\u{85}\(g.next() % 9)",
+                    "\"del\u{7F}, \(g.next() % 9)\""][Int(g.next() % 5)]
         default: return "plain\(g.next() % 60)"
         }
     }
@@ -222,7 +225,9 @@ struct DiffChunkTests {
         var g = SplitMix64(seed: 5)
         // Odd cells, and runs of cells that put a comma at the end of 8 bytes.
         let odd = [["\"quoted\""], ["a\rb"], ["x\"y"], ["\"\""], ["\"a\nb\""], ["\"12345678,12345678\""], ["d\u{2001}"],
-                   ["", ""], ["\"x,\"\",\""], ["abcdefg", ""], ["abcdefg", "\"q,\""], ["abcdefg", "\"q\""], ["\"abcdefghijklmnop\""]]
+                   ["", ""], ["\"x,\"\",\""], ["abcdefg", ""], ["abcdefg", "\"q,\""], ["abcdefg", "\"q\""], ["\"abcdefghijklmnop\""],
+                   ["tab\there"], ["\"12345678\t, x\""], ["bidi\u{202E}x"], ["c1\u{85}"], ["del\u{7F}"], ["1234567\u{1}"],
+                   ["\"a\u{2066}b,\""], ["nbsp\u{A0}"], ["\u{2069}"], ["\u{2065}x"]]
         for _ in 0..<3000 {
             var parts: [String] = []
             for _ in 0..<(1 + g.next() % 6) {
@@ -235,6 +240,14 @@ struct DiffChunkTests {
             }
             let whole = stretch.withUTF8 { DiffSide.isCanonical(stretch: UnsafeRawBufferPointer($0)) }
             #expect(whole == each, "\(parts)")
+            // A canonical cell's value is shown as it is.
+            for c in parts {
+                var c = c
+                guard c.withUTF8({ DiffSide.isCanonical(UnsafeRawBufferPointer($0)) }) else { continue }
+                var value = c.hasPrefix("\"") ? String(c.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"") : c
+                #expect(value.withUTF8 { PrintableText.isAsIs(UnsafeRawBufferPointer($0)) }, "\(c)")
+                #expect(StandardError.printable(value) == value)
+            }
         }
     }
 
@@ -251,6 +264,11 @@ struct DiffChunkTests {
         #expect(!canonical("E\u{301}nergie"))         // a combining mark
         #expect(!canonical("\u{2126}") && !canonical("\u{2001}") && !canonical("日本"))
         #expect(!canonical("a\rb") && !canonical("a\"b"))
+        // Shown as it is, too: no control character (quoted or not), no bidirectional control.
+        #expect(!canonical("\"a\nb\"") && !canonical("\"a,\r\nb\"") && !canonical("tab\there") && !canonical("del\u{7F}"))
+        #expect(!canonical("\u{85}") && !canonical("x\u{200E}") && !canonical("x\u{200F}") && !canonical("\"x\u{2028}, y\""))
+        #expect(!canonical("\u{202E}") && !canonical("\u{2066}") && !canonical("\u{2069}"))
+        #expect(canonical("nbsp\u{A0}") && canonical("\u{2027}\u{202F}\u{2065}") && canonical("\"a\u{2013}b, c\""))
         let cut: [UInt8] = [0x61, 0xC3]   // a sequence cut short: not valid UTF-8
         #expect(!cut.withUnsafeBytes { DiffSide.isCanonical($0) })
     }

@@ -51,6 +51,11 @@ public struct DecimalAmount: Hashable, Comparable, Sendable {
     }
 
     /// The same as `init(plain:)`, over UTF-8 bytes.
+    ///
+    /// Inlinable so that a caller in another module gets it specialised for
+    /// its collection: unspecialised, every byte went through the
+    /// collection's iterator (diff's report of 1M added pledges: 8 % of its instructions).
+    @inlinable
     public init?<C: Collection>(plainUTF8 text: C) where C.Element == UInt8 {
         var mantissa: Int128 = 0
         var scale = 0
@@ -83,7 +88,7 @@ public struct DecimalAmount: Hashable, Comparable, Sendable {
     }
 
     /// `value * 10 + digit`, or `nil` when it would overflow.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func appendingDigit(_ value: Int128, _ digit: UInt8) -> Int128? {
         let (times10, o1) = value.multipliedReportingOverflow(by: 10)
         if o1 { return nil }

@@ -18,6 +18,16 @@ final class ChangedText {
     private let oldColumns: [Int], newColumns: [Int]
     private let oldWidth: Int, newWidth: Int
     private let source: Int, investor: Int
+    /// The columns an added or removed pledge's line shows, per run.
+    private struct Side {
+        let source: Int, investor: Int, amountText: Int?, reporting: Int?
+        let currency: String
+
+        init(_ side: DiffSide) {
+            (source, investor, amountText, reporting, currency) = (side.source, side.investor, side.amountText, side.reporting, side.currency)
+        }
+    }
+    private let oldSide: Side, newSide: Side
     /// Per compared field, "    field: " as the report prints it: bytes
     /// `prefixStarts[k]..<prefixStarts[k + 1]` of `prefixes`.
     private let prefixes: UnsafeMutableRawPointer
@@ -45,6 +55,8 @@ final class ChangedText {
         newWidth = files.new.pledgeHeader.count
         source = files.new.source
         investor = files.new.investor
+        oldSide = Side(files.old)
+        newSide = Side(files.new)
         self.currency = currency
         currencyBytes = Array((" " + currency).utf8)
         let t = ReportBytes(escape: escape)
@@ -96,6 +108,37 @@ final class ChangedText {
             differing[differingCount] = k
             differingCount += 1
         }
+        return true
+    }
+
+    /// Appends the line of added or removed pledge `c`, whose row is `row`,
+    /// as ``DiffFiles/appendText(_:_:_:_:)`` writes it (its row split here,
+    /// not parsed as a record: unrelated runs that share no pledge print
+    /// 2,000,000 of them); false, with nothing appended, when it leaves it to that.
+    func appendOne(_ c: DiffFiles.Change, row: UnsafeRawBufferPointer, to text: ReportBytes) -> Bool {
+        let isNew = c.kind == .added
+        let side = isNew ? newSide : oldSide, bounds = isNew ? newBounds : oldBounds
+        guard c.kind == .added || c.kind == .removed, Self.split(row, isNew ? newWidth : oldWidth, into: bounds) else { return false }
+        text.ascii(isNew ? "+ " : "- ")
+        print(row, bounds, side.source, text)
+        text.ascii(" | ")
+        print(row, bounds, side.investor, text)
+        text.ascii(" | ")
+        if let t = side.amountText { print(row, bounds, t, text) }
+        text.ascii(" | ")
+        if let rep = side.reporting, bounds[2 * rep] != bounds[2 * rep + 1] {
+            // The delta of an added pledge is its amount, of a removed one the
+            // amount's opposite: pass 1 read it from this cell as plainUTF8
+            // reads it (both normalised: the same value is the same text).
+            var amount = c.delta.map { isNew ? $0 : DecimalAmount(mantissa: -$0.mantissa, scale: $0.scale) }
+            if amount == nil { withValue(row, bounds, rep) { amount = DecimalAmount(plainUTF8: $0) } }
+            if let amount { text.grouped(amount, side.currency) } else { print(row, bounds, rep, text) }
+            text.ascii(" ")
+            text.string(side.currency)
+        } else {
+            text.ascii("no amount")
+        }
+        text.newline()
         return true
     }
 

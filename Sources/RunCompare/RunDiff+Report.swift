@@ -223,6 +223,12 @@ extension RunDiff {
                                            : worker.changed.append(c, before: before, after: after, to: slot.text) {
                                         continue
                                     }
+                                    if !csv && (c.kind == .added || c.kind == .removed),
+                                       let row = c.kind == .added ? arena.row(c.new, new: true, index: i - first)
+                                                                  : arena.row(c.old, new: false, index: i - first),
+                                       worker.changed.appendOne(c, row: row, to: slot.text) {
+                                        continue
+                                    }
                                     worker.readers.index = i - first
                                     if csv {
                                         let p: PledgeChange

@@ -47,11 +47,14 @@ struct DiffChunkTests {
     /// some rejected in one; the new pledges.csv ends without a line end.
     /// `permuted`: the new run's columns in another order, with one more
     /// (the compared cells are then not side by side, and one is in one run only).
-    func makeRuns(n: Int, seed: UInt64, permuted: Bool = false) throws {
+    /// `currencies`: the old and the new run's reporting currencies (the amount column's name).
+    func makeRuns(n: Int, seed: UInt64, permuted: Bool = false, currencies: (String, String) = ("eur", "eur")) throws {
         var g = SplitMix64(seed: seed)
         for (folder, side) in [("o", 0), ("n", 1)] {
             let reorder = permuted && side == 1
-            var pledges = reorder ? "source,line,investor,notes,amount_text,domain,amount_eur,extra\n" : Self.pledgeHeader
+            let amount = "amount_" + (side == 0 ? currencies.0 : currencies.1)
+            var pledges = reorder ? "source,line,investor,notes,amount_text,domain,\(amount),extra\n"
+                : Self.pledgeHeader.replacingOccurrences(of: "amount_eur", with: amount)
             var rejected = Self.rejectedHeader
             for i in 0..<n {
                 let investor = "Investor \(i % (n / 3 + 1))"   // repeated investors: n-th occurrences
@@ -105,6 +108,24 @@ struct DiffChunkTests {
         for d in [serial, withFacts] {
             #expect(try text(d, nil) == reference)
             for t in Self.tunings { #expect(try text(d, t) == reference, "\(t)") }
+        }
+    }
+
+    /// In a currency without minor digits (an amount then shown with its
+    /// own decimals), with three, and across two currencies (no delta at
+    /// all: an added or removed pledge's amount read from its row).
+    @Test(arguments: [("jpy", "jpy"), ("eur", "usd"), ("kwd", "kwd")])
+    func chunkedTextIsTheTextReadRowByRowInAnyCurrency(old: String, new: String) throws {
+        try makeRuns(n: 300, seed: 8, currencies: (old, new))
+        let serial = try RunDiff(oldFolder: dir.path("o"), newFolder: dir.path("n"))
+        #expect(serial.oldCurrency == old.uppercased() && serial.newCurrency == new.uppercased())
+        #expect(serial.count(.added) > 0 && serial.count(.removed) > 0)
+        let reference = try serial.text()
+        if old == "jpy" { #expect(reference.contains(".5 JPY\n")) }   // written with one decimal, shown so
+        let withFacts = try RunDiff(oldFolder: dir.path("o"), newFolder: dir.path("n"), parallel: true)
+        for d in [serial, withFacts] {
+            #expect(String(decoding: try text(d, nil), as: UTF8.self) == reference)
+            for t in Self.tunings { #expect(String(decoding: try text(d, t), as: UTF8.self) == reference, "\(t)") }
         }
     }
 

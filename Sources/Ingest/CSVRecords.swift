@@ -225,6 +225,22 @@ package enum CSVRecords {
             case needMore, end, unclosedQuote, textAfterQuote
         }
 
+        /// Skips 8 bytes at a time to the first LF or byte `pattern` is made
+        /// of (`,` in a cell, `"` in a quoted one), or to the last 8 bytes
+        /// (the zero-byte test of "Bit Twiddling Hacks": the lowest flagged byte is exact).
+        @inline(__always)
+        private static func skip(_ buffer: UnsafePointer<UInt8>, from: Int, count: Int, to pattern: UInt64) -> Int {
+            var i = from
+            while i + 8 <= count {
+                let w = UnsafeRawPointer(buffer + i).loadUnaligned(as: UInt64.self)
+                let c = w ^ pattern, n = w ^ 0x0A0A_0A0A_0A0A_0A0A
+                let z = ((c &- 0x0101_0101_0101_0101) & ~c | (n &- 0x0101_0101_0101_0101) & ~n) & 0x8080_8080_8080_8080
+                if z != 0 { return i + z.trailingZeroBitCount >> 3 }
+                i += 8
+            }
+            return i
+        }
+
         /// Finds the cells of the record starting at `buffer[start]`.
         fileprivate mutating func parse(_ buffer: UnsafePointer<UInt8>, from start: Int, count: Int, atEnd: Bool) -> Outcome {
             base = buffer
@@ -237,17 +253,7 @@ package enum CSVRecords {
                 if i < count && buffer[i] == 0x22 {
                     i += 1
                     while true {
-                        // 8 bytes at a time to the first `"` or LF (as below for `,` or LF).
-                        while i + 8 <= count {
-                            let w = UnsafeRawPointer(buffer + i).loadUnaligned(as: UInt64.self)
-                            let q = w ^ 0x2222_2222_2222_2222, n = w ^ 0x0A0A_0A0A_0A0A_0A0A
-                            let z = ((q &- 0x0101_0101_0101_0101) & ~q | (n &- 0x0101_0101_0101_0101) & ~n) & 0x8080_8080_8080_8080
-                            if z != 0 {
-                                i += z.trailingZeroBitCount >> 3
-                                break
-                            }
-                            i += 8
-                        }
+                        i = Self.skip(buffer, from: i, count: count, to: 0x2222_2222_2222_2222)
                         guard i < count else { return atEnd ? .unclosedQuote : .needMore }
                         let b = buffer[i]
                         if b == 0x22 {
@@ -269,18 +275,7 @@ package enum CSVRecords {
                     }
                     if i < count && buffer[i] != 0x2C && buffer[i] != 0x0A { return .textAfterQuote }
                 } else {
-                    // 8 bytes at a time to the first `,` or LF (the zero-byte test of
-                    // "Bit Twiddling Hacks": the lowest flagged byte is exact).
-                    while i + 8 <= count {
-                        let w = UnsafeRawPointer(buffer + i).loadUnaligned(as: UInt64.self)
-                        let c = w ^ 0x2C2C_2C2C_2C2C_2C2C, n = w ^ 0x0A0A_0A0A_0A0A_0A0A
-                        let z = ((c &- 0x0101_0101_0101_0101) & ~c | (n &- 0x0101_0101_0101_0101) & ~n) & 0x8080_8080_8080_8080
-                        if z != 0 {
-                            i += z.trailingZeroBitCount >> 3
-                            break
-                        }
-                        i += 8
-                    }
+                    i = Self.skip(buffer, from: i, count: count, to: 0x2C2C_2C2C_2C2C_2C2C)
                     while i < count {
                         let b = buffer[i]
                         if b == 0x2C || b == 0x0A { break }

@@ -166,6 +166,18 @@ struct DiffReportOrderTests {
         #expect(again == ["wxyz", "q\"r", "s", "t"])
     }
 
+    /// A record of more cells than the parser first has room for (32) keeps
+    /// every cell, and so does the next, shorter one.
+    @Test func aWideRecordKeepsEveryCell() {
+        let parser = CSVRecordParser()
+        let cells = (0..<100).map { $0 % 7 == 0 ? "\"c\($0), \"\"q\"\"\"" : "c\($0)" }
+        let wide = Array((cells.joined(separator: ",") + "\n").utf8)
+        let read = wide.withUnsafeBytes { b in parser.withRecord(b) { $0.strings } }
+        #expect(read == (0..<100).map { $0 % 7 == 0 ? "c\($0), \"q\"" : "c\($0)" })
+        let short = Array("x,\"y\"\n".utf8)
+        #expect(short.withUnsafeBytes { b in parser.withRecord(b) { $0.strings } } == ["x", "y"])
+    }
+
     /// Where the changed-pledge writer splits a row itself, its cells are
     /// the full parser's, byte for byte; what it leaves (CR, a quote inside
     /// an unquoted cell, another cell count, not one record) it says so.

@@ -1,3 +1,4 @@
+import PledgeTallyCore
 import Ingest
 
 extension DiffSide {
@@ -5,13 +6,13 @@ extension DiffSide {
     /// that value a String equal to no other: quoted exactly when the value
     /// holds `,` or `"` (as ``CSVWriter`` writes), valid UTF-8 of code
     /// points that are all in NFC and start no composition (below U+0300,
-    /// U+2002–U+206F, U+20A0–U+20CF). Two such cells are then equal Strings
+    /// U+2002–U+207F, U+20A0–U+20CF). Two such cells are then equal Strings
     /// exactly when their bytes are equal (String `==` is canonical
     /// equivalence, and two NFC strings are equivalent only when identical).
     ///
     /// Also that the value is shown as it is (``PrintableText/isAsIs(_:)``):
-    /// no control character (CR, LF and tab included), U+200E/F, U+2028–202E
-    /// or U+2066–9. A changed pledge whose compared cells are all canonical
+    /// no scalar that ``PrintableText/isEscaped(_:)`` (CR, LF and tab
+    /// included). A changed pledge whose compared cells are all canonical
     /// has them copied into the report without that check again (for
     /// unrelated 1M-pledge runs it was a tenth of the text's instructions).
     @inline(__always)
@@ -27,18 +28,17 @@ extension DiffSide {
         while i < n {
             if i + 8 <= n {
                 let x = w.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                // No byte ≥ 0x80, `"` (0x22), `,` (0x2C), below 0x20 or 0x7F: the 8 bytes are plain.
-                let q = x ^ 0x2222_2222_2222_2222, c = x ^ 0x2C2C_2C2C_2C2C_2C2C, d = x ^ 0x7F7F_7F7F_7F7F_7F7F
+                // Printable ASCII without `"` (0x22) or `,` (0x2C): the 8 bytes are plain.
+                let q = x ^ 0x2222_2222_2222_2222, c = x ^ 0x2C2C_2C2C_2C2C_2C2C
                 let z = (q &- 0x0101_0101_0101_0101) & ~q | (c &- 0x0101_0101_0101_0101) & ~c
-                    | (x &- 0x2020_2020_2020_2020) & ~x | (d &- 0x0101_0101_0101_0101) & ~d
-                if (x | z) & 0x8080_8080_8080_8080 == 0 {
+                if z & 0x8080_8080_8080_8080 | PrintableText.notPrintableASCII(x) == 0 {
                     i += 8
                     continue
                 }
             }
             let b = w[i]
             if b < 0x80 {
-                if b < 0x20 || b == 0x7F { return false }
+                if PrintableText.isEscaped(UInt32(b)) { return false }
                 if b == 0x22 || b == 0x2C {
                     guard quoted else { return false }
                     special = true
@@ -60,24 +60,18 @@ extension DiffSide {
     }
 
     /// The end of the non-ASCII scalar at `i` when it is one that
-    /// ``isCanonical(_:)`` allows (U+00A0–U+02FF, U+2002–U+206F but
-    /// U+200E/F, U+2028–202E and U+2066–9, U+20A0–U+20CF).
+    /// ``isCanonical(_:)`` allows: U+00A0–U+02FF, U+2002–U+207F or
+    /// U+20A0–U+20CF, and not one ``PrintableText/isEscaped(_:)``.
     @inline(__always)
     private static func scalarEnd(_ w: UnsafeRawBufferPointer, _ i: Int, _ n: Int) -> Int? {
         let b = w[i]
         if b >= 0xC2 && b <= 0xCB {
-            guard i + 1 < n, w[i + 1] & 0xC0 == 0x80, b != 0xC2 || w[i + 1] >= 0xA0 else { return nil }   // not U+0080–009F
-            return i + 2
+            guard i + 1 < n, w[i + 1] & 0xC0 == 0x80 else { return nil }
+            return PrintableText.isEscaped(UInt32(b & 0x1F) << 6 | UInt32(w[i + 1] & 0x3F)) ? nil : i + 2
         }
-        guard b == 0xE2, i + 2 < n, w[i + 2] & 0xC0 == 0x80 else { return nil }
-        let b1 = w[i + 1], b2 = w[i + 2]
-        switch b1 {
-        case 0x80: guard b2 >= 0x82 && b2 != 0x8E && b2 != 0x8F && !(0xA8...0xAE).contains(b2) else { return nil }
-        case 0x81: guard !(0xA6...0xA9).contains(b2) else { return nil }
-        case 0x82: guard b2 >= 0xA0 else { return nil }
-        case 0x83: guard b2 <= 0x8F else { return nil }
-        default: return nil
-        }
+        guard b == 0xE2, i + 2 < n, w[i + 1] & 0xC0 == 0x80, w[i + 2] & 0xC0 == 0x80 else { return nil }
+        let v = 0x2000 | UInt32(w[i + 1] & 0x3F) << 6 | UInt32(w[i + 2] & 0x3F)
+        guard (0x2002...0x207F).contains(v) || (0x20A0...0x20CF).contains(v), !PrintableText.isEscaped(v) else { return nil }
         return i + 3
     }
 
@@ -100,9 +94,8 @@ extension DiffSide {
                     guard i < n else { return false }
                     if i + 8 <= n {
                         let x = w.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                        let q = x ^ 0x2222_2222_2222_2222, d = x ^ 0x7F7F_7F7F_7F7F_7F7F
-                        if (x | (q &- 0x0101_0101_0101_0101) & ~q | (x &- 0x2020_2020_2020_2020) & ~x
-                            | (d &- 0x0101_0101_0101_0101) & ~d) & 0x8080_8080_8080_8080 == 0 {
+                        let q = x ^ 0x2222_2222_2222_2222
+                        if (q &- 0x0101_0101_0101_0101) & ~q & 0x8080_8080_8080_8080 | PrintableText.notPrintableASCII(x) == 0 {
                             let c = x ^ 0x2C2C_2C2C_2C2C_2C2C
                             if (c &- 0x0101_0101_0101_0101) & ~c & 0x8080_8080_8080_8080 != 0 { special = true }
                             i += 8
@@ -120,7 +113,7 @@ extension DiffSide {
                         break
                     }
                     if b < 0x80 {
-                        if b < 0x20 || b == 0x7F { return false }
+                        if PrintableText.isEscaped(UInt32(b)) { return false }
                         if b == 0x2C { special = true }
                         i += 1
                     } else {
@@ -138,9 +131,8 @@ extension DiffSide {
             cellStart = false
             if i + 8 <= n {   // unquoted: commas only end cells
                 let x = w.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let q = x ^ 0x2222_2222_2222_2222, d = x ^ 0x7F7F_7F7F_7F7F_7F7F
-                let z = (q &- 0x0101_0101_0101_0101) & ~q | (x &- 0x2020_2020_2020_2020) & ~x | (d &- 0x0101_0101_0101_0101) & ~d
-                if (x | z) & 0x8080_8080_8080_8080 == 0 {
+                let q = x ^ 0x2222_2222_2222_2222
+                if (q &- 0x0101_0101_0101_0101) & ~q & 0x8080_8080_8080_8080 | PrintableText.notPrintableASCII(x) == 0 {
                     cellStart = w[i + 7] == 0x2C
                     i += 8
                     continue
@@ -150,7 +142,7 @@ extension DiffSide {
             if b == 0x2C {
                 cellStart = true
                 i += 1
-            } else if b == 0x22 || b < 0x20 || b == 0x7F {
+            } else if b == 0x22 || PrintableText.isEscaped(UInt32(b)) {
                 return false
             } else if b < 0x80 {
                 i += 1

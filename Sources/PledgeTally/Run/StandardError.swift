@@ -48,7 +48,7 @@ public enum StandardError {
             case 0x0A: out.append(contentsOf: "\\n".unicodeScalars)
             case 0x0D: out.append(contentsOf: "\\r".unicodeScalars)
             case 0x09: out.append(contentsOf: "\\t".unicodeScalars)
-            case 0x00..<0x20, 0x7F..<0xA0, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
+            case _ where PrintableText.isEscaped(v):
                 out.append(contentsOf: "\\u{\(String(v, radix: 16, uppercase: true))}".unicodeScalars)
             default:
                 out.append(scalar)

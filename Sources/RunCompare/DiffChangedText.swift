@@ -18,16 +18,7 @@ final class ChangedText {
     private let oldColumns: [Int], newColumns: [Int]
     private let oldWidth: Int, newWidth: Int
     private let source: Int, investor: Int
-    /// The columns an added or removed pledge's line shows, per run.
-    private struct Side {
-        let source: Int, investor: Int, amountText: Int?, reporting: Int?
-        let currency: String
-
-        init(_ side: DiffSide) {
-            (source, investor, amountText, reporting, currency) = (side.source, side.investor, side.amountText, side.reporting, side.currency)
-        }
-    }
-    private let oldSide: Side, newSide: Side
+    private let oldSide: DiffSide.Shown, newSide: DiffSide.Shown
     /// Per compared field, "    field: " as the report prints it: bytes
     /// `prefixStarts[k]..<prefixStarts[k + 1]` of `prefixes`.
     private let prefixes: UnsafeMutableRawPointer
@@ -55,8 +46,8 @@ final class ChangedText {
         newWidth = files.new.pledgeHeader.count
         source = files.new.source
         investor = files.new.investor
-        oldSide = Side(files.old)
-        newSide = Side(files.new)
+        oldSide = files.old.shown
+        newSide = files.new.shown
         self.currency = currency
         currencyBytes = Array((" " + currency).utf8)
         let t = ReportBytes(escape: escape)
@@ -120,23 +111,8 @@ final class ChangedText {
         let side = isNew ? newSide : oldSide, bounds = isNew ? newBounds : oldBounds
         guard c.kind == .added || c.kind == .removed, Self.split(row, isNew ? newWidth : oldWidth, into: bounds) else { return false }
         text.ascii(isNew ? "+ " : "- ")
-        print(row, bounds, side.source, text)
-        text.ascii(" | ")
-        print(row, bounds, side.investor, text)
-        text.ascii(" | ")
-        if let t = side.amountText { print(row, bounds, t, text) }
-        text.ascii(" | ")
-        if let rep = side.reporting, bounds[2 * rep] != bounds[2 * rep + 1] {
-            // The delta of an added pledge is its amount, of a removed one the
-            // amount's opposite: pass 1 read it from this cell as plainUTF8
-            // reads it (both normalised: the same value is the same text).
-            var amount = c.delta.map { isNew ? $0 : DecimalAmount(mantissa: -$0.mantissa, scale: $0.scale) }
-            if amount == nil { withValue(row, bounds, rep) { amount = DecimalAmount(plainUTF8: $0) } }
-            if let amount { text.grouped(amount, side.currency) } else { print(row, bounds, rep, text) }
-            text.ascii(" ")
-            text.string(side.currency)
-        } else {
-            text.ascii("no amount")
+        text.pledgeRow(side, amount: c.rowAmount, isEmpty: { bounds[2 * $0] == bounds[2 * $0 + 1] }) { i, body in
+            withValue(row, bounds, i, body)
         }
         text.newline()
         return true
@@ -226,11 +202,17 @@ final class ChangedText {
         let inner = UnsafeRawBufferPointer(rebasing: w[1..<(w.count - 1)])
         guard inner.contains(0x22) else { return body(inner) }
         value.removeAll(keepingCapacity: true)
-        var k = 0
-        while k < inner.count {   // "" is one quote
-            value.append(inner[k])
-            k += inner[k] == 0x22 ? 2 : 1
+        var from = 0, k = 0
+        while k < inner.count {   // "" is one quote: up to and with the first, then past the second
+            if inner[k] == 0x22 {
+                value.append(contentsOf: inner[from...k])
+                k += 2
+                from = k
+            } else {
+                k += 1
+            }
         }
+        if from < inner.count { value.append(contentsOf: inner[from...]) }
         value.withUnsafeBytes { body($0) }
     }
 

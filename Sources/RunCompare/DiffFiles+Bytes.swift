@@ -84,21 +84,7 @@ extension DiffFiles {
                 case .nowRejected: text.ascii("! now rejected: ")
                 default: text.ascii("* no longer rejected: ")
                 }
-                pledge(r, side, text)
-                text.ascii(" | ")
-                if let t = side.amountText { text.cell(r, t) }
-                text.ascii(" | ")
-                if let rep = side.reporting, !r.isEmpty(rep) {
-                    if let a = r.withValue(rep, { DecimalAmount(plainUTF8: $0) }) {
-                        text.grouped(a, isNew ? diff.newCurrency : diff.oldCurrency)
-                    } else {
-                        text.cell(r, rep)
-                    }
-                    text.ascii(" ")
-                    text.string(isNew ? diff.newCurrency : diff.oldCurrency)
-                } else {
-                    text.ascii("no amount")
-                }
+                text.pledgeRow(side.shown, amount: c.rowAmount, isEmpty: r.isEmpty) { i, body in text.withValue(r, i, body) }
                 if c.kind == .nowRejected || c.kind == .noLongerRejected {
                     // The rejection is in the other run's rejected.csv.
                     text.ascii(isNew ? " | was " : " | ")
@@ -265,13 +251,39 @@ final class ReportBytes {
     }
 
     @inline(__always) func cell(_ r: CSVRecords.Record, _ i: Int) {
-        if let b = r.plainBytes(i) {
-            printable(UnsafeRawBufferPointer(b))
-        } else {
-            value.removeAll(keepingCapacity: true)
-            r.withPieces(i) { value.append(contentsOf: $0) }
-            value.withUnsafeBytes { printable($0) }
-        }
+        withValue(r, i) { printable($0) }
+    }
+
+    /// Calls `body` with the cell's value (a quoted cell's copied without its
+    /// quotes into storage kept between calls).
+    @inline(__always) func withValue(_ r: CSVRecords.Record, _ i: Int, _ body: (UnsafeRawBufferPointer) -> Void) {
+        if let b = r.plainBytes(i) { return body(UnsafeRawBufferPointer(b)) }
+        value.removeAll(keepingCapacity: true)
+        r.withPieces(i) { value.append(contentsOf: $0) }
+        value.withUnsafeBytes(body)
+    }
+
+    /// "source | investor | amount as written | amount CUR" (or "no
+    /// amount") of a pledge's pledges.csv row, each made printable, as a
+    /// line of ``RunDiff/lines(of:escaping:_:)`` shows a pledge added,
+    /// removed, now or no longer rejected. `value(i, body)` hands `body`
+    /// cell i's value; `isEmpty(i)`: cell i is written empty. `amount`: the
+    /// row's amount when known (``DiffFiles/Change/rowAmount``), else read from its cell.
+    @inline(__always)
+    func pledgeRow(_ side: DiffSide.Shown, amount known: DecimalAmount?, isEmpty: (Int) -> Bool,
+                   value: (Int, (UnsafeRawBufferPointer) -> Void) -> Void) {
+        value(side.source) { printable($0) }
+        ascii(" | ")
+        value(side.investor) { printable($0) }
+        ascii(" | ")
+        if let t = side.amountText { value(t) { printable($0) } }
+        ascii(" | ")
+        guard let rep = side.reporting, !isEmpty(rep) else { return ascii("no amount") }
+        var amount = known
+        if amount == nil { value(rep) { amount = DecimalAmount(plainUTF8: $0) } }
+        if let amount { grouped(amount, side.currency) } else { value(rep) { printable($0) } }
+        ascii(" ")
+        string(side.currency)
     }
 
     /// What ``RunDiff/signed(_:_:plus:)`` shows (`plus` nil).

@@ -58,6 +58,16 @@ struct DiffFiles: Sendable {
         /// |delta|, nil without one.
         var magnitude: DecimalAmount? { delta?.absolute }
 
+        /// The reporting amount of the pledges.csv row of a pledge added,
+        /// removed, now or no longer rejected, as its delta gives it (the
+        /// amount of one that came, the opposite of one that left: weighed
+        /// from that very cell, read as ``DecimalAmount/init(plainUTF8:)``
+        /// reads it); nil for a changed pledge or without a delta.
+        var rowAmount: DecimalAmount? {
+            guard kind != .changed, let d = delta else { return nil }
+            return kind.pledgeRows.new ? d : DecimalAmount(mantissa: -d.mantissa, scale: d.scale)
+        }
+
         /// The tie-break of report order: the new row's place, or the old one's
         /// for a pledge that left pledges.csv.
         var order: (Int, UInt64) { kind == .removed || kind == .nowRejected ? (1, old) : (0, new) }

@@ -92,6 +92,16 @@ struct DiffSide: Sendable {
     /// rejected.csv's field, value and reason: what a rejection says.
     let rejectedField, rejectedValue, rejectedReason: Int?
 
+    /// What a report line shows of a pledge that came or left: its columns
+    /// and its amount's currency (``ReportBytes/pledgeRow(_:amount:isEmpty:value:)``).
+    struct Shown {
+        let source, investor: Int
+        let amountText, reporting: Int?
+        let currency: String
+    }
+
+    var shown: Shown { Shown(source: source, investor: investor, amountText: amountText, reporting: reporting, currency: currency) }
+
     var pledgesPath: String { folder + "/pledges.csv" }
     var rejectedPath: String { folder + "/rejected.csv" }
 
